@@ -1,0 +1,1 @@
+// HashRing: Maglev, IPVS mh, resilient buckets, jump and rendezvous hashing.

@@ -1,0 +1,1 @@
+// NetlinkKit: netlink codec, generic netlink, IPVS and rtnetlink clients.
