@@ -61,7 +61,7 @@ public final class PcapReader {
         guard let handle = pcap_open_offline_with_tstamp_precision(
             path, UInt32(PCAP_TSTAMP_PRECISION_NANO), &errbuf
         ) else {
-            throw Self.classifyOpenError(path: path, message: String(cString: errbuf))
+            throw Self.classifyOpenError(path: path, message: errbuf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
         }
         self.handle = handle
         self.linkType = LinkType(rawValue: pcap_datalink(handle))
