@@ -39,10 +39,12 @@ let package = Package(
         .target(name: "PcapKit", dependencies: ["CPcap"]),
 
         // MARK: Tools
+        // What the tools share: JSON output, standard error, buffered standard output.
+        .target(name: "ToolSupport", path: "Sources/Tools/ToolSupport"),
         .executableTarget(
             name: "lbctl",
             dependencies: [
-                "HashRing", "NetlinkKit",
+                "HashRing", "NetlinkKit", "ToolSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Tools/lbctl"
@@ -50,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "bgp-announcer",
             dependencies: [
-                "BGPKit", "PcapKit",
+                "BGPKit", "PcapKit", "ToolSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Tools/bgp-announcer"
@@ -58,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "decap-checker",
             dependencies: [
-                "TunnelKit", "PcapKit",
+                "TunnelKit", "PcapKit", "ToolSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/Tools/decap-checker"
