@@ -1,0 +1,226 @@
+/// Validates and decapsulates IPIP, IP6IP6, 4in6 and 6in4 packets in place.
+///
+/// ```swift
+/// let decapsulator = Decapsulator(policy: DecapsulationPolicy(maximumDepth: 1))
+/// let report = decapsulator.inspect(packet, linkLayerVersion: .v6)
+/// if let range = report.innerRange { forward(packet[range]) } else { count(report.verdictName) }
+/// ```
+///
+/// The checks run in the order Linux runs them (`ip_rcv_core` / `ipv6_rcv`, then the
+/// tunnel handler, then the inner packet's own receive path):
+/// 1. outer version (against the link layer's EtherType when given), IPv4 IHL, header
+///    present, IPv4 checksum, length field against the bytes present, IPv6 extension headers;
+/// 2. the tunnel kind (not a tunnel, or GRE/FOU/GUE), outer TTL, outer fragmentation,
+///    the outer-source allow-list;
+/// 3. inner version, header, checksum, length against the outer payload; inner TTL;
+///    nesting; the RFC 6040 ECN table; the inner-destination allow-list.
+///
+/// A length field smaller than the bytes present is not an error: the link layer may pad
+/// (Ethernet's 60-byte minimum), and an outer packet longer than its inner packet only
+/// earns the ``DecapsulationWarnings/trailingBytes`` warning. Nothing is allocated and
+/// nothing is copied; the report's ``DecapsulationReport/innerRange`` points into the input.
+public struct Decapsulator: Hashable, Sendable {
+    /// The operator's choices.
+    public var policy: DecapsulationPolicy
+
+    /// A decapsulator with `policy` (the defaults when omitted).
+    public init(policy: DecapsulationPolicy = DecapsulationPolicy()) {
+        self.policy = policy
+    }
+
+    /// Decapsulates `bytes` (starting at the outer IP header) or throws the first failed
+    /// check. The report's ``DecapsulationReport/innerRange`` is the inner packet.
+    @inline(__always)
+    public func decapsulate(_ bytes: UnsafeRawBufferPointer, linkLayerVersion: IPVersion? = nil) throws(DecapsulationError) -> DecapsulationReport {
+        let report = inspect(bytes, linkLayerVersion: linkLayerVersion)
+        if let error = report.error { throw error }
+        return report
+    }
+
+    /// Checks `bytes` (starting at the outer IP header) and reports the verdict with every
+    /// fact gathered; never throws, never traps, reads nothing outside `bytes`.
+    ///
+    /// - Parameter linkLayerVersion: the IP version the link layer announced (EtherType
+    ///   0x0800 or 0x86DD); `nil` for raw captures, where the version nibble decides.
+    public func inspect(_ bytes: UnsafeRawBufferPointer, linkLayerVersion: IPVersion? = nil) -> DecapsulationReport {
+        var report = DecapsulationReport()
+        report.error = run(bytes, linkLayerVersion, &report)
+        return report
+    }
+
+    @inline(__always)
+    private func run(_ bytes: UnsafeRawBufferPointer, _ linkLayerVersion: IPVersion?,
+                     _ report: inout DecapsulationReport) -> DecapsulationError? {
+        // 1. The outer header.
+        guard !bytes.isEmpty else { return .truncated(offset: 0, needed: 1, available: 0) }
+        let nibble = bytes[0] >> 4
+        let outerVersion: IPVersion
+        if let linkLayerVersion {
+            guard nibble == linkLayerVersion.rawValue else {
+                return .outerVersionMismatch(expected: linkLayerVersion, found: nibble)
+            }
+            outerVersion = linkLayerVersion
+        } else if nibble == 4 {
+            outerVersion = .v4
+        } else if nibble == 6 {
+            outerVersion = .v6
+        } else {
+            return .notIP(versionNibble: nibble)
+        }
+        var outer = IPHeaderFacts(version: outerVersion, offset: 0)
+        let outerProblem = parseHeader(bytes, at: 0, end: bytes.count, into: &outer)
+        if let outerProblem {
+            // Report what was readable: the addresses and the kind the protocol announces.
+            if outerProblem.leftFixedHeaderReadable {
+                report.outer = outer
+                report.kind = classify(outer, bytes)
+            }
+            switch outerProblem {
+            case let .truncated(o, n, a): return .truncated(offset: o, needed: n, available: a)
+            case let .badIHL(ihl): return .outerIPv4BadIHL(ihl: ihl)
+            case let .badChecksum(f, e): return .outerIPv4BadChecksum(found: f, expected: e)
+            case let .lengthMismatch(f, a):
+                return outerVersion == .v4 ? .outerIPv4TotalLengthMismatch(field: f, available: a)
+                    : .outerIPv6PayloadLengthMismatch(field: f, available: a)
+            case let .badExtensionHeader(o, r): return .outerIPv6BadExtensionHeader(offset: o, reason: r)
+            }
+        }
+        report.outer = outer
+        if outer.ipv4OptionsLength > 0 { report.warnings.insert(.outerIPv4Options) }
+        if !outer.extensionHeaders.isEmpty { report.warnings.insert(.outerIPv6ExtensionHeaders) }
+        if outer.encapsulationLimit != nil { report.warnings.insert(.tunnelEncapsulationLimit) }
+        if outer.flowLabel == 0 { report.warnings.insert(.zeroFlowLabel) }
+
+        // 2. The tunnel kind and the outer policy.
+        let kind = classify(outer, bytes)
+        report.kind = kind
+        if kind == .none { return .notTunneled(protocol: outer.upperProtocol) }
+        if outer.hopLimit == 0 { return .outerTTLZero }
+        switch outer.fragment {
+        case .whole: break
+        case .first: return .outerFragmentFirst(identification: outer.identification ?? 0)
+        case let .nonFirst(byteOffset):
+            return .outerFragmentNonFirst(identification: outer.identification ?? 0, byteOffset: byteOffset)
+        }
+        if kind == .gre || kind == .fou || kind == .gue {
+            return .unsupportedKind(kind, offset: outer.upperLayerOffset)
+        }
+        if let allowed = policy.allowedOuterSources, !allowed.contains(where: { $0.contains(outer.source) }) {
+            return .spoofedOuterSource(outer.source)
+        }
+
+        // 3. The inner packet, once per level.
+        var carrier = outer
+        while true {
+            let expected: IPVersion = carrier.upperProtocol == IPProtocolNumber.ipv4 ? .v4 : .v6
+            let at = carrier.upperLayerOffset
+            let end = carrier.end
+            guard at < end else { return .truncated(offset: at, needed: 1, available: 0) }
+            let innerNibble = bytes[at] >> 4
+            guard innerNibble == expected.rawValue else {
+                return .innerVersionMismatch(offset: at, expected: expected, found: innerNibble)
+            }
+            var inner = IPHeaderFacts(version: expected, offset: at)
+            let innerProblem = parseHeader(bytes, at: at, end: end, into: &inner)
+            if let innerProblem {
+                if innerProblem.leftFixedHeaderReadable {
+                    report.inner = inner
+                    if case .badIHL = innerProblem {} else { report.flow = FlowKey(header: inner, in: bytes) }
+                }
+                switch innerProblem {
+                case let .truncated(o, n, a): return .truncated(offset: o, needed: n, available: a)
+                case let .badIHL(ihl): return .innerIPv4BadIHL(offset: at, ihl: ihl)
+                case let .badChecksum(f, e): return .innerIPv4BadChecksum(offset: at, found: f, expected: e)
+                case let .lengthMismatch(f, a):
+                    return expected == .v4 ? .innerIPv4TotalLengthMismatch(offset: at, field: f, available: a)
+                        : .innerIPv6PayloadLengthMismatch(offset: at, field: f, available: a)
+                case let .badExtensionHeader(o, r): return .innerIPv6BadExtensionHeader(offset: o, reason: r)
+                }
+            }
+            report.inner = inner
+            report.depth += 1
+            report.flow = FlowKey(header: inner, in: bytes)
+            if inner.end < end { report.warnings.insert(.trailingBytes) }
+            if inner.ipv4OptionsLength > 0 { report.warnings.insert(.innerIPv4Options) }
+            if !inner.extensionHeaders.isEmpty { report.warnings.insert(.innerIPv6ExtensionHeaders) }
+            if inner.encapsulationLimit != nil { report.warnings.insert(.tunnelEncapsulationLimit) }
+            if inner.upperProtocol == IPProtocolNumber.tcp { checkMSS(inner, bytes, &report) }
+
+            if inner.hopLimit == 0, policy.innerTTLZero == .drop { return .innerTTLZero(offset: at) }
+            let ecn = ECNDecapsulation(inner: inner.ecn, outer: carrier.ecn)
+            guard let forwarded = ecn.result else { return .ecnCEOnNotECT }
+            if ecn.isCurrentlyUnused { report.warnings.insert(.unusedECNCombination) }
+            report.decapsulatedECN = forwarded
+
+            let isWhole: Bool = if case .whole = inner.fragment { true } else { false }
+            if isWhole, inner.upperProtocol == IPProtocolNumber.ipv4 || inner.upperProtocol == IPProtocolNumber.ipv6 {
+                guard report.depth < policy.maximumDepth else {
+                    return .nestedTunnel(offset: inner.upperLayerOffset, protocol: inner.upperProtocol, depth: policy.maximumDepth)
+                }
+                carrier = inner
+                continue
+            }
+            if let allowed = policy.allowedInnerDestinations, !allowed.contains(where: { $0.contains(inner.destination) }) {
+                return .unexpectedInnerDestination(inner.destination)
+            }
+            return nil
+        }
+    }
+
+    @inline(__always)
+    private func parseHeader(_ bytes: UnsafeRawBufferPointer, at offset: Int, end: Int,
+                             into facts: inout IPHeaderFacts) -> IPHeaderProblem? {
+        facts.version == .v4
+            ? IPv4HeaderParser.parse(bytes, at: offset, end: end, into: &facts)
+            : IPv6HeaderParser.parse(bytes, at: offset, end: end,
+                                     maximumExtensionHeaders: policy.maximumExtensionHeaders, into: &facts)
+    }
+
+    /// The tunnel kind the outer header's protocol announces.
+    @inline(__always)
+    private func classify(_ outer: IPHeaderFacts, _ bytes: UnsafeRawBufferPointer) -> TunnelKind {
+        switch outer.upperProtocol {
+        case IPProtocolNumber.ipv4: return TunnelKind(outer: outer.version, inner: .v4)
+        case IPProtocolNumber.ipv6: return TunnelKind(outer: outer.version, inner: .v6)
+        case IPProtocolNumber.gre: return .gre
+        case IPProtocolNumber.udp:
+            // A later fragment has no UDP header to read the port from.
+            if case .nonFirst = outer.fragment { return .none }
+            let at = outer.upperLayerOffset
+            // min: a packet whose length field overstates the bytes is still classified.
+            guard at >= outer.offset + 20, at + 8 <= min(outer.end, bytes.count) else { return .none }
+            let port = bytes.uint16(at + 2)
+            if policy.fooOverUDPPorts.contains(port) { return .fou }
+            if policy.genericUDPEncapsulationPorts.contains(port) { return .gue }
+            return .none
+        default:
+            return .none
+        }
+    }
+
+    /// Records the MSS of an inner TCP SYN and warns when the tunnel cannot carry it.
+    private func checkMSS(_ inner: IPHeaderFacts, _ bytes: UnsafeRawBufferPointer, _ report: inout DecapsulationReport) {
+        guard case .whole = inner.fragment else { return }
+        let tcp = inner.upperLayerOffset
+        guard tcp + 20 <= inner.end, bytes[tcp + 13] & 0x02 != 0 else { return }
+        let optionsEnd = min(tcp + Int(bytes[tcp + 12] >> 4) * 4, inner.end)
+        var at = tcp + 20
+        while at < optionsEnd {
+            let kind = bytes[at]
+            if kind == 0 { return }
+            if kind == 1 { at += 1; continue }
+            guard at + 2 <= optionsEnd else { return }
+            let length = Int(bytes[at + 1])
+            guard length >= 2, at + length <= optionsEnd else { return }
+            if kind == 2, length == 4 {
+                let mss = bytes.uint16(at + 2)
+                report.innerTCPMSS = mss
+                let innerFixed = inner.version == .v4 ? 20 : 40
+                let budget = policy.pathMTU - inner.offset - innerFixed - 20
+                if Int(mss) > budget { report.warnings.insert(.tcpMSSTooLarge) }
+                return
+            }
+            at += length
+        }
+    }
+}
