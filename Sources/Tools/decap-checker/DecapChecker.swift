@@ -43,12 +43,12 @@ struct DecapChecker: ParsableCommand {
     @Option(name: .customLong("write-bad"), help: ArgumentHelp("Write the packets with an error verdict here (same link type).", valueName: "file"))
     var writeBad: String?
 
-    @Option(name: .customLong("allow-outer-src"), parsing: .upToNextOption,
-            help: ArgumentHelp("Outer source prefixes allowed (the L4LBs); others are spoofed_outer_source.", valueName: "prefix"))
+    @Option(name: .customLong("allow-outer-src"),
+            help: ArgumentHelp("Outer source prefixes allowed (the L4LBs), repeatable or comma-separated; others are spoofed_outer_source.", valueName: "prefix"))
     var allowedOuterSources: [String] = []
 
-    @Option(name: .customLong("vip"), parsing: .upToNextOption,
-            help: ArgumentHelp("Inner destination prefixes expected (the VIPs); others are unexpected_inner_destination.", valueName: "prefix"))
+    @Option(name: .customLong("vip"),
+            help: ArgumentHelp("Inner destination prefixes expected (the VIPs), repeatable or comma-separated; others are unexpected_inner_destination.", valueName: "prefix"))
     var vips: [String] = []
 
     @Option(name: .customLong("max-depth"), help: "IP-in-IP levels to remove; deeper nesting is nested_tunnel.")
@@ -89,7 +89,7 @@ struct DecapChecker: ParsableCommand {
     private func makePolicy() throws -> DecapsulationPolicy {
         func prefixes(_ texts: [String], _ option: String) throws -> [IPPrefix]? {
             if texts.isEmpty { return nil }
-            return try texts.map { text in
+            return try texts.flatMap { $0.split(separator: ",") }.map { text in
                 guard let prefix = IPPrefix(text) ?? IPAddress(text).flatMap({ IPPrefix($0, length: $0.version == .v4 ? 32 : 128) }) else {
                     throw ValidationError("\(option) '\(text)' is not an IP prefix like 192.0.2.0/24 or 2001:db8::/32")
                 }
@@ -184,7 +184,7 @@ struct DecapChecker: ParsableCommand {
     static func text(_ packet: PacketVerdict) -> String {
         var line = "frame \(packet.frame)  \(packet.verdict)  \(packet.kind.name)"
         if let outer = packet.report?.outer { line += "  \(outer.source) > \(outer.destination)" }
-        if let flow = packet.report?.flow { line += "  inner \(flow)" }
+        if let flow = packet.report?.flow { line += "  inner \(flow.text)" }
         if !packet.detail.isEmpty { line += "  (\(packet.detail))" }
         return line
     }

@@ -67,7 +67,7 @@ struct FrameInspector {
         }
         // Bytes after the outer IP packet belong to the link layer: Ethernet pads frames
         // to 60 bytes; anything else is a trailer (an FCS, a switch's timestamp, ...).
-        if let outer = report.outer, !record.isTruncated {
+        if let outer = report.outer, !record.isTruncated, !Self.outerHeaderInvalid.contains(result.verdict) {
             let end = link.headerLength + outer.end
             if end < record.bytes.count {
                 let isPadding = linkType == .ethernet && record.bytes.count <= 60
@@ -76,6 +76,35 @@ struct FrameInspector {
             }
         }
         return result
+    }
+
+    /// Verdicts after which the outer length field is not to be trusted.
+    private static let outerHeaderInvalid: Set<String> = [
+        "outer_version_mismatch", "outer_ipv4_bad_ihl", "outer_ipv4_bad_checksum",
+        "outer_ipv4_total_length_mismatch", "outer_ipv6_payload_length_mismatch",
+        "outer_ipv6_bad_extension_header",
+    ]
+}
+
+extension FlowKey {
+    /// `tcp 198.18.0.1:40000 > 203.0.113.10:443`, or `icmp 198.18.0.1 > 203.0.113.10 id 7`:
+    /// the protocol by name where it has one, addresses and ports as tcpdump prints them.
+    var text: String {
+        let name: String = switch self.protocol {
+        case 1: "icmp"
+        case 6: "tcp"
+        case 17: "udp"
+        case 58: "icmp6"
+        case 132: "sctp"
+        case let p: "proto \(p)"
+        }
+        func endpoint(_ address: IPAddress, _ port: UInt16?) -> String {
+            guard let port else { return "\(address)" }
+            return address.version == .v6 ? "[\(address)]:\(port)" : "\(address):\(port)"
+        }
+        var text = "\(name) \(endpoint(source, sourcePort)) > \(endpoint(destination, destinationPort))"
+        if let id = icmpIdentifier { text += " id \(id)" }
+        return text
     }
 }
 

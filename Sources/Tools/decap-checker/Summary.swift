@@ -27,7 +27,7 @@ struct Summary {
 
     /// The `top` busiest flows, most packets first, ties in flow order.
     func busiestFlows(_ top: Int) -> [(FlowKey, Int)] {
-        flows.sorted { a, b in a.value != b.value ? a.value > b.value : a.key.description < b.key.description }
+        flows.sorted { a, b in a.value != b.value ? a.value > b.value : a.key.text < b.key.text }
             .prefix(top).map { ($0.key, $0.value) }
     }
 
@@ -41,7 +41,7 @@ struct Summary {
             ("verdicts", counts(verdicts)),
             ("warnings", counts(warnings)),
             ("busiest_flows", .array(busiestFlows(top).map { flow, n in
-                .object([("flow", .string(flow.description)), ("packets", .int(n))])
+                .object([("flow", .string(flow.text)), ("packets", .int(n))])
             })),
         ]))])
     }
@@ -60,7 +60,7 @@ struct Summary {
         let busiest = busiestFlows(top)
         if !busiest.isEmpty {
             lines.append("busiest inner flows:")
-            for (flow, n) in busiest { lines.append("  \(String(n).leftPadded(8))  \(flow)") }
+            for (flow, n) in busiest { lines.append("  \(String(n).leftPadded(8))  \(flow.text)") }
         }
         return lines
     }

@@ -89,12 +89,13 @@ public struct Decapsulator: Hashable, Sendable {
         if outer.ipv4OptionsLength > 0 { report.warnings.insert(.outerIPv4Options) }
         if !outer.extensionHeaders.isEmpty { report.warnings.insert(.outerIPv6ExtensionHeaders) }
         if outer.encapsulationLimit != nil { report.warnings.insert(.tunnelEncapsulationLimit) }
-        if outer.flowLabel == 0 { report.warnings.insert(.zeroFlowLabel) }
 
         // 2. The tunnel kind and the outer policy.
         let kind = classify(outer, bytes)
         report.kind = kind
         if kind == .none { return .notTunneled(protocol: outer.upperProtocol) }
+        // Only an encapsulator owes ECMP and RSS a per-flow label; plain traffic may use 0.
+        if outer.flowLabel == 0 { report.warnings.insert(.zeroFlowLabel) }
         if outer.hopLimit == 0 { return .outerTTLZero }
         switch outer.fragment {
         case .whole: break
