@@ -167,3 +167,71 @@ final class DecapCheckerTests: XCTestCase {
         return count
     }
 }
+
+/// Bad input never crashes decap-checker: every cut of a capture and random bytes give a
+/// clean error (status 2) or verdicts (status 0 or 1), never a signal.
+final class DecapCheckerRobustnessTests: XCTestCase {
+    private func run(_ bytes: [UInt8]) throws -> ToolRunner.Result {
+        try ToolRunner.run("decap-checker", ["--json", "-"], stdin: Data(bytes))
+    }
+
+    func testACaptureCutAtEveryByteOffset() throws {
+        let url = ToolRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/tunnel/link-ipv6-ns-le.pcap")
+        let bytes = [UInt8](try Data(contentsOf: url))
+        var statuses: [Int32: Int] = [:]
+        // Every offset through the file header and the first two records, then every
+        // seventh: each cut is a process launch, and the structure repeats after that.
+        let cuts = Array(0..<min(bytes.count, 200)) + Array(stride(from: 200, to: bytes.count, by: 7))
+        for cut in cuts {
+            let result = try run(Array(bytes.prefix(cut)))
+            XCTAssertTrue([0, 1, 2].contains(result.status), "cut at \(cut): status \(result.status) \(result.stderr)")
+            if result.status == 2 {
+                XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, "cut at \(cut): \(result.stderr)")
+            }
+            statuses[result.status, default: 0] += 1
+        }
+        XCTAssertGreaterThan(statuses[2] ?? 0, 0)
+    }
+
+    func testEveryRecordCutAtEveryLength() throws {
+        // Rewrite each record's caplen to every shorter length: packets truncated by the
+        // snap length at every offset must all be `truncated`, whatever they held.
+        let url = ToolRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/tunnel/verdicts.pcap")
+        let bytes = [UInt8](try Data(contentsOf: url))
+        var out = Array(bytes[0..<24])
+        var offset = 24, expected = 0
+        func le32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
+        func put32(_ v: Int) { out += [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24 & 0xFF)] }
+        while offset + 16 <= bytes.count {
+            let caplen = le32(offset + 8), length = le32(offset + 12)
+            for cut in stride(from: 0, to: caplen, by: 3) {
+                out += bytes[offset..<offset + 8]
+                put32(cut)
+                put32(length)
+                out += bytes[offset + 16..<offset + 16 + cut]
+                expected += 1
+            }
+            offset += 16 + caplen
+        }
+        let result = try run(out)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, expected + 1)
+        XCTAssertEqual(lines.dropLast().filter { !$0.contains("\"verdict\":\"truncated\"") }.count, 0)
+    }
+
+    func testRandomBytes() throws {
+        var generator = SystemRandomNumberGenerator()
+        for size in [0, 1, 3, 24, 40, 100, 1000] {
+            for _ in 0..<5 {
+                let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                let result = try run(bytes)
+                XCTAssertEqual(result.status, 2, "random \(size) bytes: \(result.stderr)")
+            }
+            // A valid header followed by random records.
+            let header: [UInt8] = [0xD4, 0xC3, 0xB2, 0xA1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 1, 0, 0, 0]
+            let result = try run(header + (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            XCTAssertTrue([0, 1, 2].contains(result.status), "header + random \(size) bytes: \(result.stderr)")
+        }
+    }
+}

@@ -3,6 +3,11 @@ import XCTest
 
 /// Runs one of the package's executables, built next to the test bundle, and captures
 /// its exit status and output.
+/// Holds bytes read on another thread until the reader is joined.
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+}
+
 struct ToolRunner {
     struct Result {
         var status: Int32
@@ -33,12 +38,21 @@ struct ToolRunner {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes to the end before waiting, so a large output cannot block the tool.
+        // Feed standard input and drain standard error on their own threads, so that a
+        // tool blocked on a full pipe can never deadlock the test.
+        let group = DispatchGroup()
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async(group: group) {
+            if let stdin { try? writer.write(contentsOf: stdin) }
+            try? writer.close()
+        }
+        let errorBox = DataBox()
+        let errorReader = err.fileHandleForReading
+        DispatchQueue.global().async(group: group) { errorBox.data = errorReader.readDataToEndOfFile() }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errBytes = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
+        let errBytes = errorBox.data
         return Result(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
