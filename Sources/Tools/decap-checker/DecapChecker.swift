@@ -117,29 +117,27 @@ struct DecapChecker: ParsableCommand {
         }
         let out = StandardOutput()
         var summary = Summary()
-        var consistency = FlowConsistency()
-        let showProgress = StandardError.isTerminal && !json
+        // Read the options once: property-wrapper getters are not free in a loop.
+        let (json, quiet, showProgress) = (self.json, self.quiet, StandardError.isTerminal && !self.json)
         defer {
             innerWriter?.close()
             badWriter?.close()
         }
+        var packet = PacketVerdict()
         while let record = try reader.next() {
-            var packet = inspector.inspect(record)
-            if packet.verdict == "ok", let report = packet.report, let flow = report.flow, let outer = report.outer {
-                packet.warnings += consistency.warnings(flow: flow, outer: outer)
-            }
-            summary.add(packet)
+            inspector.inspect(record, into: &packet)
+            summary.add(&packet)
             if json {
                 out.line(Self.json(packet).serialized())
-            } else if !quiet && packet.isError {
+            } else if !quiet && packet.verdict.isError {
                 out.line(Self.text(packet))
             }
-            if let innerWriter, let range = packet.report?.innerRange {
+            if let innerWriter, let range = packet.report.innerRange {
                 let start = packet.networkOffset + range.lowerBound, end = packet.networkOffset + range.upperBound
                 innerWriter.write(timestamp: record.timestamp, originalLength: end - start,
                                   bytes: UnsafeRawBufferPointer(rebasing: record.bytes[start..<end]))
             }
-            if let badWriter, packet.isError {
+            if let badWriter, packet.verdict.isError {
                 badWriter.write(timestamp: record.timestamp, originalLength: record.originalLength, bytes: record.bytes)
             }
             if showProgress && summary.packets & 0x3FFFF == 0 {
@@ -158,8 +156,8 @@ struct DecapChecker: ParsableCommand {
     }
 
     static func json(_ packet: PacketVerdict) -> JSON {
-        let outer: JSON = packet.report?.outer.map { .object([("src", .string("\($0.source)")), ("dst", .string("\($0.destination)"))]) } ?? .null
-        let inner: JSON = packet.report?.flow.map { flow in
+        let outer: JSON = packet.report.outer.map { .object([("src", .string("\($0.source)")), ("dst", .string("\($0.destination)"))]) } ?? .null
+        let inner: JSON = packet.report.flow.map { flow in
             .object([
                 ("proto", .int(Int(flow.protocol))),
                 ("src", .string("\(flow.source)")),
@@ -170,22 +168,24 @@ struct DecapChecker: ParsableCommand {
         } ?? .null
         var members: [(String, JSON)] = [
             ("index", .int(packet.frame)),
-            ("verdict", .string(packet.verdict)),
-            ("kind", .string(packet.kind.name)),
+            ("verdict", .string(packet.verdict.name)),
+            ("kind", .string(packet.report.kind.name)),
             ("outer", outer),
             ("inner", inner),
-            ("warnings", .array(packet.warnings.map(JSON.string))),
+            ("warnings", .array(packet.warningNames.map(JSON.string))),
         ]
-        if !packet.detail.isEmpty { members.append(("detail", .string(packet.detail))) }
+        let detail = packet.detail
+        if !detail.isEmpty { members.append(("detail", .string(detail))) }
         return .object(members)
     }
 
-    /// `frame 12  outer_ipv4_bad_checksum  ipip  192.0.2.7 > 198.51.100.72  checksum 0x1234, expected 0x4321`
+    /// `frame 12  outer_ipv4_bad_checksum  ipip  192.0.2.7 > 198.51.100.72  (checksum 0x1234, expected 0x4321)`
     static func text(_ packet: PacketVerdict) -> String {
-        var line = "frame \(packet.frame)  \(packet.verdict)  \(packet.kind.name)"
-        if let outer = packet.report?.outer { line += "  \(outer.source) > \(outer.destination)" }
-        if let flow = packet.report?.flow { line += "  inner \(flow.text)" }
-        if !packet.detail.isEmpty { line += "  (\(packet.detail))" }
+        var line = "frame \(packet.frame)  \(packet.verdict.name)  \(packet.report.kind.name)"
+        if let outer = packet.report.outer { line += "  \(outer.source) > \(outer.destination)" }
+        if let flow = packet.report.flow { line += "  inner \(flow.text)" }
+        let detail = packet.detail
+        if !detail.isEmpty { line += "  (\(detail))" }
         return line
     }
 }

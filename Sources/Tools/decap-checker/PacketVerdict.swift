@@ -2,88 +2,131 @@ import PcapKit
 import TunnelKit
 
 /// What decap-checker concludes about one captured frame: TunnelKit's report plus what
-/// only the capture knows (truncation by the snap length, the link layer, padding).
+/// only the capture knows (truncation by the snap length, the link layer, padding, and
+/// the per-flow checks).
+///
+/// Kept free of strings: names and explanations are made only for packets that are printed.
 struct PacketVerdict {
     /// The 1-based frame number in the capture.
     var frame: Int
-    /// `ok`, or the name of the first failed check.
-    var verdict: String
-    /// One line explaining a bad verdict (empty for `ok`).
-    var detail: String
-    /// The tunnel kind (`none` when there is no IP or no tunnel).
-    var kind: TunnelKind
-    /// TunnelKit's facts; nil when the frame never reached the IP layer.
-    var report: DecapsulationReport?
-    /// Warnings from TunnelKit, the link layer and the per-flow checks, by name.
-    var warnings: [String]
+    /// `ok`, or the first failed check.
+    var verdict: DecapsulationVerdict = .ok
+    /// TunnelKit's facts (empty when the frame never reached the IP layer).
+    var report = DecapsulationReport()
+    /// Warnings only the capture can give.
+    var captureWarnings: CaptureWarnings = []
     /// Where the outer IP header starts in the frame.
-    var networkOffset: Int
+    var networkOffset = 0
+    /// Bytes captured and bytes on the wire.
+    var captured: Int
+    var original: Int
+    /// Why the frame is `not_ip` or `truncated` before reaching IP, if it is.
+    var linkProblem: LinkProblem?
 
-    /// Whether the verdict is an error (the exit status is 1 when any packet has one).
-    var isError: Bool { !(verdict == "ok" || verdict == "not_tunneled" || verdict == "not_ip") }
+    enum LinkProblem {
+        case undecodable(LinkLayerError)
+        case notIP(NetworkProtocol, raw: Bool)
+    }
+
+    init(frame: Int = 0, captured: Int = 0, original: Int = 0) {
+        self.frame = frame
+        self.captured = captured
+        self.original = original
+    }
+
+    /// The warning names, TunnelKit's first.
+    var warningNames: [String] { report.warnings.names + captureWarnings.names }
+
+    /// One line explaining a bad verdict (empty for `ok`).
+    var detail: String {
+        if verdict == .truncated && captured < original { return "captured \(captured) of \(original) bytes" }
+        switch linkProblem {
+        case let .undecodable(error)?: return "\(error)"
+        case let .notIP(.other(value), raw)?:
+            return raw ? "IP version nibble \(value)" : "link layer carries 0x\(String(value, radix: 16))"
+        case .notIP?: return ""
+        case nil: return report.error?.description ?? ""
+        }
+    }
 }
 
-/// Inspects frames: link layer, then TunnelKit's decapsulator. No state across frames.
+/// Valid but notable facts only the capture shows.
+struct CaptureWarnings: OptionSet {
+    var rawValue: UInt8
+    /// Zero bytes after the IP packet in a minimum-size Ethernet frame.
+    static let linkPadding = CaptureWarnings(rawValue: 1 << 0)
+    /// Other bytes after the IP packet: an FCS, a switch's timestamp, ...
+    static let linkTrailer = CaptureWarnings(rawValue: 1 << 1)
+    /// The same inner flow arrived from another outer source (another L4LB).
+    static let outerSourceChanged = CaptureWarnings(rawValue: 1 << 2)
+    /// The same inner flow arrived with another IPv6 flow label.
+    static let flowLabelChanged = CaptureWarnings(rawValue: 1 << 3)
+
+    static let named: [(CaptureWarnings, String)] = [
+        (.linkPadding, "link_padding"), (.linkTrailer, "link_trailer"),
+        (.outerSourceChanged, "outer_source_changed"), (.flowLabelChanged, "flow_label_changed"),
+    ]
+    var names: [String] { rawValue == 0 ? [] : Self.named.filter { contains($0.0) }.map(\.1) }
+}
+
+/// Inspects frames: the link layer, then TunnelKit's decapsulator. No state across frames.
 struct FrameInspector {
     let linkType: LinkType
     let decapsulator: Decapsulator
+    private let isRaw: Bool
 
-    func inspect(_ record: PcapRecord) -> PacketVerdict {
-        var result = PacketVerdict(
-            frame: record.frameNumber, verdict: "ok", detail: "", kind: .none,
-            report: nil, warnings: [], networkOffset: 0
-        )
+    init(linkType: LinkType, decapsulator: Decapsulator) {
+        self.linkType = linkType
+        self.decapsulator = decapsulator
+        isRaw = linkType == .raw || linkType == .raw12 || linkType == .raw14 || linkType == .ipv4 || linkType == .ipv6
+    }
+
+    /// Inspects `record` into `packet`, which the caller reuses from frame to frame so
+    /// that no report is copied.
+    func inspect(_ record: PcapRecord, into packet: inout PacketVerdict) {
+        packet.frame = record.frameNumber
+        packet.captured = record.bytes.count
+        packet.original = record.originalLength
+        packet.captureWarnings = []
+        packet.networkOffset = 0
+        packet.linkProblem = nil
+        let snapped = record.isTruncated
         let link: LinkLayerFrame
         do {
             link = try LinkLayerFrame(decoding: record.bytes, linkType: linkType)
         } catch {
-            result.verdict = record.isTruncated ? "truncated" : "not_ip"
-            result.detail = "\(error)"
-            return result
+            packet.report.reset()
+            packet.verdict = snapped ? .truncated : .notIP
+            packet.linkProblem = .undecodable(error)
+            return
         }
         let linkVersion: IPVersion?
         switch link.network {
-        case .ipv4: linkVersion = (linkType == .ipv4 || linkType.isRaw) ? nil : .v4
-        case .ipv6: linkVersion = (linkType == .ipv6 || linkType.isRaw) ? nil : .v6
-        case let .other(value):
-            result.verdict = record.isTruncated ? "truncated" : "not_ip"
-            result.detail = linkType.isRaw ? "IP version nibble \(value)" : "link layer carries 0x\(String(value, radix: 16))"
-            return result
+        case .ipv4: linkVersion = isRaw ? nil : .v4
+        case .ipv6: linkVersion = isRaw ? nil : .v6
+        case .other:
+            packet.report.reset()
+            packet.verdict = snapped ? .truncated : .notIP
+            packet.linkProblem = .notIP(link.network, raw: isRaw)
+            return
         }
-        result.networkOffset = link.headerLength
+        packet.networkOffset = link.headerLength
         let network = UnsafeRawBufferPointer(rebasing: record.bytes[link.headerLength...])
-        let report = decapsulator.inspect(network, linkLayerVersion: linkVersion)
-        result.report = report
-        result.kind = report.kind
-        result.warnings = report.warnings.names
-        if let error = report.error {
-            result.verdict = error.verdictName
-            result.detail = error.description
-        }
+        decapsulator.inspect(network, linkLayerVersion: linkVersion, into: &packet.report)
         // The snap length cut the frame: whatever the parse says, the capture cannot tell.
-        if record.isTruncated {
-            result.verdict = "truncated"
-            result.detail = "captured \(record.bytes.count) of \(record.originalLength) bytes"
-        }
+        packet.verdict = snapped ? .truncated : packet.report.verdict
         // Bytes after the outer IP packet belong to the link layer: Ethernet pads frames
-        // to 60 bytes; anything else is a trailer (an FCS, a switch's timestamp, ...).
-        if let outer = report.outer, !record.isTruncated, !Self.outerHeaderInvalid.contains(result.verdict) {
-            let end = link.headerLength + outer.end
-            if end < record.bytes.count {
+        // to 60 bytes; anything else is a trailer. Only a valid outer length says where
+        // the packet ends.
+        if !snapped, !packet.verdict.isOuterHeaderInvalid, let end = packet.report.outer?.end {
+            let frameEnd = link.headerLength + end
+            if frameEnd < record.bytes.count {
                 let isPadding = linkType == .ethernet && record.bytes.count <= 60
-                    && record.bytes[end...].allSatisfy { $0 == 0 }
-                result.warnings.append(isPadding ? "link_padding" : "link_trailer")
+                    && record.bytes[frameEnd...].allSatisfy { $0 == 0 }
+                packet.captureWarnings.insert(isPadding ? .linkPadding : .linkTrailer)
             }
         }
-        return result
     }
-
-    /// Verdicts after which the outer length field is not to be trusted.
-    private static let outerHeaderInvalid: Set<String> = [
-        "outer_version_mismatch", "outer_ipv4_bad_ihl", "outer_ipv4_bad_checksum",
-        "outer_ipv4_total_length_mismatch", "outer_ipv6_payload_length_mismatch",
-        "outer_ipv6_bad_extension_header",
-    ]
 }
 
 extension FlowKey {
@@ -106,9 +149,13 @@ extension FlowKey {
         if let id = icmpIdentifier { text += " id \(id)" }
         return text
     }
-}
 
-extension LinkType {
-    /// The raw-IP link types, where the version nibble alone says IPv4 or IPv6.
-    var isRaw: Bool { self == .raw || self == .raw12 || self == .raw14 }
+    /// A total order without formatting anything: addresses, then ports, then protocol.
+    func precedes(_ other: FlowKey) -> Bool {
+        if source != other.source { return source < other.source }
+        if destination != other.destination { return destination < other.destination }
+        let mine = (sourcePort ?? 0, destinationPort ?? 0, icmpIdentifier ?? 0, self.protocol)
+        let theirs = (other.sourcePort ?? 0, other.destinationPort ?? 0, other.icmpIdentifier ?? 0, other.protocol)
+        return mine < theirs
+    }
 }

@@ -2,44 +2,107 @@ import PcapKit
 import ToolSupport
 import TunnelKit
 
-/// Counts over the whole capture: per kind, per verdict, per warning, and the busiest
-/// inner flows.
+/// Counts over the whole capture (per kind, per verdict, per warning), the busiest inner
+/// flows, and the per-flow checks: an inner flow should keep its outer source and IPv6
+/// flow label, since an L4LB derives both from it so that ECMP and RSS keep the flow on
+/// one path. A change means another L4LB took the flow over, or an encapsulator that
+/// does not hash the flow.
+///
+/// Counters are arrays indexed by enum values, and each packet costs one hash-table
+/// lookup, so that the summary does not dominate the cost of a large capture.
 struct Summary {
-    var packets = 0
-    var errors = 0
-    var kinds: [String: Int] = [:]
-    var verdicts: [String: Int] = [:]
-    var warnings: [String: Int] = [:]
-    var flows: [FlowKey: Int] = [:]
-    /// Flows counted at most (bounded memory on huge captures).
-    let flowCapacity = 1_000_000
+    private(set) var packets = 0
+    private(set) var errors = 0
+    private var verdicts = [Int](repeating: 0, count: DecapsulationVerdict.allCases.count)
+    private var kinds = [Int](repeating: 0, count: TunnelKind.allCases.count)
+    private var tunnelWarnings = [Int](repeating: 0, count: 16)
+    private var captureWarnings = [Int](repeating: 0, count: 8)
+    private var flows: [FlowSlot: FlowState] = [:]
+    /// Inner flows tracked at most (bounded memory on huge captures).
+    let flowCapacity: Int
 
-    mutating func add(_ packet: PacketVerdict) {
+    private struct FlowState {
+        var packets: Int
+        var outerSource: IPAddress
+        var flowLabel: UInt32?
+    }
+
+    /// A flow key hashed by its cheap entropy rather than field by field.
+    private struct FlowSlot: Hashable {
+        let key: FlowKey
+        func hash(into hasher: inout Hasher) { hasher.combine(key.entropy()) }
+        static func == (a: FlowSlot, b: FlowSlot) -> Bool { a.key == b.key }
+    }
+
+    init(flowCapacity: Int = 1_000_000) { self.flowCapacity = flowCapacity }
+
+    /// Counts `packet`, adding the per-flow warnings to it first.
+    mutating func add(_ packet: inout PacketVerdict) {
+        if packet.verdict == .ok, let flow = packet.report.flow, let outer = packet.report.outer {
+            let slot = FlowSlot(key: flow)
+            if var state = flows[slot] {
+                if state.outerSource != outer.source {
+                    packet.captureWarnings.insert(.outerSourceChanged)
+                } else if state.flowLabel != outer.flowLabel {
+                    packet.captureWarnings.insert(.flowLabelChanged)
+                }
+                state.packets += 1
+                state.outerSource = outer.source
+                state.flowLabel = outer.flowLabel
+                flows[slot] = state
+            } else if flows.count < flowCapacity {
+                flows[slot] = FlowState(packets: 1, outerSource: outer.source, flowLabel: outer.flowLabel)
+            }
+        }
         packets += 1
-        if packet.isError { errors += 1 }
-        kinds[packet.kind.name, default: 0] += 1
-        verdicts[packet.verdict, default: 0] += 1
-        for warning in packet.warnings { warnings[warning, default: 0] += 1 }
-        if packet.verdict == "ok", let flow = packet.report?.flow {
-            if flows[flow] != nil || flows.count < flowCapacity { flows[flow, default: 0] += 1 }
+        if packet.verdict.isError { errors += 1 }
+        verdicts[Int(packet.verdict.rawValue)] += 1
+        kinds[TunnelKind.allCases.firstIndex(of: packet.report.kind) ?? 0] += 1
+        Self.countBits(UInt(packet.report.warnings.rawValue), into: &tunnelWarnings)
+        Self.countBits(UInt(packet.captureWarnings.rawValue), into: &captureWarnings)
+    }
+
+    private static func countBits(_ bits: UInt, into counts: inout [Int]) {
+        var bits = bits
+        while bits != 0 {
+            let bit = bits.trailingZeroBitCount
+            if bit < counts.count { counts[bit] += 1 }
+            bits &= bits - 1
         }
     }
 
-    /// The `top` busiest flows, most packets first, ties in flow order.
+    /// Non-zero counts by name, most first (ties by name).
+    private var namedCounts: (kinds: [(String, Int)], verdicts: [(String, Int)], warnings: [(String, Int)]) {
+        func ordered(_ pairs: [(String, Int)]) -> [(String, Int)] {
+            pairs.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        }
+        let kindPairs = TunnelKind.allCases.enumerated().map { ($1.name, kinds[$0]) }
+        let verdictPairs = DecapsulationVerdict.allCases.map { ($0.name, verdicts[Int($0.rawValue)]) }
+        var warningPairs: [(String, Int)] = DecapsulationWarnings.named.map { warning, name in
+            (name, tunnelWarnings[warning.rawValue.trailingZeroBitCount])
+        }
+        warningPairs += CaptureWarnings.named.map { warning, name in
+            (name, captureWarnings[warning.rawValue.trailingZeroBitCount])
+        }
+        return (ordered(kindPairs), ordered(verdictPairs), ordered(warningPairs))
+    }
+
+    /// The `top` busiest flows, most packets first, ties in address and port order.
     func busiestFlows(_ top: Int) -> [(FlowKey, Int)] {
-        flows.sorted { a, b in a.value != b.value ? a.value > b.value : a.key.text < b.key.text }
-            .prefix(top).map { ($0.key, $0.value) }
+        flows.sorted { a, b in a.value.packets != b.value.packets ? a.value.packets > b.value.packets : a.key.key.precedes(b.key.key) }
+            .prefix(top).map { ($0.key.key, $0.value.packets) }
     }
 
     func json(linkType: LinkType, top: Int) -> JSON {
-        func counts(_ d: [String: Int]) -> JSON { .object(d.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }) }
+        let counts = namedCounts
+        func object(_ pairs: [(String, Int)]) -> JSON { .object(pairs.map { ($0.0, .int($0.1)) }) }
         return .object([("summary", .object([
             ("packets", .int(packets)),
             ("errors", .int(errors)),
             ("link_type", .string(linkType.name)),
-            ("kinds", counts(kinds)),
-            ("verdicts", counts(verdicts)),
-            ("warnings", counts(warnings)),
+            ("kinds", object(counts.kinds)),
+            ("verdicts", object(counts.verdicts)),
+            ("warnings", object(counts.warnings)),
             ("busiest_flows", .array(busiestFlows(top).map { flow, n in
                 .object([("flow", .string(flow.text)), ("packets", .int(n))])
             })),
@@ -47,25 +110,23 @@ struct Summary {
     }
 
     func text(linkType: LinkType, top: Int) -> [String] {
-        func counts(_ d: [String: Int]) -> String {
-            d.isEmpty ? "none" : d.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-                .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let counts = namedCounts
+        func line(_ pairs: [(String, Int)]) -> String {
+            pairs.isEmpty ? "none" : pairs.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         }
         var lines = [
             "packets:  \(packets) (link type \(linkType)), \(errors) with errors",
-            "kinds:    \(counts(kinds))",
-            "verdicts: \(counts(verdicts))",
-            "warnings: \(counts(warnings))",
+            "kinds:    \(line(counts.kinds))",
+            "verdicts: \(line(counts.verdicts))",
+            "warnings: \(line(counts.warnings))",
         ]
         let busiest = busiestFlows(top)
         if !busiest.isEmpty {
             lines.append("busiest inner flows:")
-            for (flow, n) in busiest { lines.append("  \(String(n).leftPadded(8))  \(flow.text)") }
+            for (flow, n) in busiest {
+                lines.append(String(repeating: " ", count: max(2, 10 - String(n).count)) + "\(n)  \(flow.text)")
+            }
         }
         return lines
     }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

@@ -47,4 +47,18 @@ public struct DecapsulationReport: Hashable, Sendable {
         depth = 0
         warnings = []
     }
+
+    /// Back to the state of a packet not yet looked at, field by field (no new report).
+    @inline(__always)
+    public mutating func reset() {
+        error = nil
+        kind = .none
+        outer = nil
+        inner = nil
+        flow = nil
+        innerTCPMSS = nil
+        decapsulatedECN = nil
+        depth = 0
+        warnings = []
+    }
 }

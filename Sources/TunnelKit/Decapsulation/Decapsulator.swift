@@ -48,6 +48,13 @@ public struct Decapsulator: Hashable, Sendable {
         return report
     }
 
+    /// ``inspect(_:linkLayerVersion:)`` into a report the caller owns and reuses, so that
+    /// a loop over many packets copies no report: the report is reset first.
+    public func inspect(_ bytes: UnsafeRawBufferPointer, linkLayerVersion: IPVersion? = nil, into report: inout DecapsulationReport) {
+        report.reset()
+        report.error = run(bytes, linkLayerVersion, &report)
+    }
+
     @inline(__always)
     private func run(_ bytes: UnsafeRawBufferPointer, _ linkLayerVersion: IPVersion?,
                      _ report: inout DecapsulationReport) -> DecapsulationError? {
