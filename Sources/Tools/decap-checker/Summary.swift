@@ -15,49 +15,34 @@ struct Summary {
     private(set) var errors = 0
     private var verdicts = [Int](repeating: 0, count: DecapsulationVerdict.allCases.count)
     private var kinds = [Int](repeating: 0, count: TunnelKind.allCases.count)
+    /// `TunnelKind.allCases` builds a new array on every use; this is built once.
+    private static let allKinds = TunnelKind.allCases
     private var tunnelWarnings = [Int](repeating: 0, count: 16)
     private var captureWarnings = [Int](repeating: 0, count: 8)
-    private var flows: [FlowSlot: FlowState] = [:]
-    /// Inner flows tracked at most (bounded memory on huge captures).
-    let flowCapacity: Int
-
-    private struct FlowState {
-        var packets: Int
-        var outerSource: IPAddress
-        var flowLabel: UInt32?
-    }
-
-    /// A flow key hashed by its cheap entropy rather than field by field.
-    private struct FlowSlot: Hashable {
-        let key: FlowKey
-        func hash(into hasher: inout Hasher) { hasher.combine(key.entropy()) }
-        static func == (a: FlowSlot, b: FlowSlot) -> Bool { a.key == b.key }
-    }
-
-    init(flowCapacity: Int = 1_000_000) { self.flowCapacity = flowCapacity }
+    private var flows: FlowTable
+    /// A summary that tracks at most `flowCapacity` inner flows (bounded memory on huge captures).
+    init(flowCapacity: Int = 1_000_000) { flows = FlowTable(capacity: flowCapacity) }
 
     /// Counts `packet`, adding the per-flow warnings to it first.
     mutating func add(_ packet: inout PacketVerdict) {
         if packet.verdict == .ok, let flow = packet.report.flow, let outer = packet.report.outer {
-            let slot = FlowSlot(key: flow)
-            if var state = flows[slot] {
-                if state.outerSource != outer.source {
-                    packet.captureWarnings.insert(.outerSourceChanged)
-                } else if state.flowLabel != outer.flowLabel {
-                    packet.captureWarnings.insert(.flowLabelChanged)
+            var changed: CaptureWarnings = []
+            _ = flows.update(flow, make: { .init(key: flow, packets: 0, outerSource: outer.source, flowLabel: outer.flowLabel) }) { entry in
+                if entry.outerSource != outer.source {
+                    changed = .outerSourceChanged
+                } else if entry.flowLabel != outer.flowLabel {
+                    changed = .flowLabelChanged
                 }
-                state.packets += 1
-                state.outerSource = outer.source
-                state.flowLabel = outer.flowLabel
-                flows[slot] = state
-            } else if flows.count < flowCapacity {
-                flows[slot] = FlowState(packets: 1, outerSource: outer.source, flowLabel: outer.flowLabel)
+                entry.packets += 1
+                entry.outerSource = outer.source
+                entry.flowLabel = outer.flowLabel
             }
+            packet.captureWarnings.formUnion(changed)
         }
         packets += 1
         if packet.verdict.isError { errors += 1 }
         verdicts[Int(packet.verdict.rawValue)] += 1
-        kinds[TunnelKind.allCases.firstIndex(of: packet.report.kind) ?? 0] += 1
+        kinds[Self.allKinds.firstIndex(of: packet.report.kind) ?? 0] += 1
         Self.countBits(UInt(packet.report.warnings.rawValue), into: &tunnelWarnings)
         Self.countBits(UInt(packet.captureWarnings.rawValue), into: &captureWarnings)
     }
@@ -76,7 +61,7 @@ struct Summary {
         func ordered(_ pairs: [(String, Int)]) -> [(String, Int)] {
             pairs.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         }
-        let kindPairs = TunnelKind.allCases.enumerated().map { ($1.name, kinds[$0]) }
+        let kindPairs = Self.allKinds.enumerated().map { ($1.name, kinds[$0]) }
         let verdictPairs = DecapsulationVerdict.allCases.map { ($0.name, verdicts[Int($0.rawValue)]) }
         var warningPairs: [(String, Int)] = DecapsulationWarnings.named.map { warning, name in
             (name, tunnelWarnings[warning.rawValue.trailingZeroBitCount])
@@ -89,8 +74,19 @@ struct Summary {
 
     /// The `top` busiest flows, most packets first, ties in address and port order.
     func busiestFlows(_ top: Int) -> [(FlowKey, Int)] {
-        flows.sorted { a, b in a.value.packets != b.value.packets ? a.value.packets > b.value.packets : a.key.key.precedes(b.key.key) }
-            .prefix(top).map { ($0.key.key, $0.value.packets) }
+        // Only flows at least as busy as the top-th busiest can make the list.
+        let all = flows.all
+        var counts = all.map(\.packets)
+        let threshold: Int
+        if counts.count > top, top > 0 {
+            counts.sort(by: >)
+            threshold = counts[top - 1]
+        } else {
+            threshold = 0
+        }
+        return all.filter { $0.packets >= threshold }
+            .sorted { a, b in a.packets != b.packets ? a.packets > b.packets : a.key.precedes(b.key) }
+            .prefix(top).map { ($0.key, $0.packets) }
     }
 
     func json(linkType: LinkType, top: Int) -> JSON {
