@@ -48,6 +48,18 @@ public struct SipHash: Sendable {
         )
     }
 
+    /// The 64-bit SipHash of `words` (each already the little-endian reading of eight
+    /// input bytes) followed by the `tailCount` (0 to 7) bytes in `tail`'s low bytes:
+    /// the same as ``hash(_:)`` of those bytes, without building them.
+    @inlinable
+    public func hash(words: (UInt64, UInt64), tail: UInt64, tailCount: Int) -> UInt64 {
+        var state = State(key: key)
+        state.compress(words.0, rounds: compressionRounds)
+        state.compress(words.1, rounds: compressionRounds)
+        let length = UInt64(truncatingIfNeeded: 16 + tailCount)
+        return state.finalize(lastWord: tail | length << 56, compressionRounds: compressionRounds, rounds: finalizationRounds)
+    }
+
     /// The four 64-bit lanes of the SipHash state.
     @usableFromInline
     struct State {

@@ -29,14 +29,14 @@ public enum Maglev {
         guard weighted > 0 else {
             return LookupTable(backends: ordered, slots: [UInt32](repeating: LookupTable.noBackend, count: size))
         }
-        let quotas = BackendSet.quotas(weights: ordered.map(\.weight), slotCount: size)
+        let quotas = BackendSet.quotas(weights: ordered.map { $0.weight }, slotCount: size)
         let permutations = ordered.map { MaglevPermutation(key: $0.key, size: size) }
         return LookupTable(backends: ordered, slots: populate(size: size, quotas: quotas, permutations: permutations))
     }
 
     /// Each backend's number of slots in a table of `size` (see ``Maglev``), in key order.
     public static func quotas(for backends: some Sequence<Backend>, size: Int) throws(HashRingError) -> [Int] {
-        BackendSet.quotas(weights: try BackendSet.ordered(backends).map(\.weight), slotCount: size)
+        BackendSet.quotas(weights: try BackendSet.ordered(backends).map { $0.weight }, slotCount: size)
     }
 
     /// Rebuilds `table` for `backends` and reports the slots that changed.
@@ -48,41 +48,102 @@ public enum Maglev {
     /// Fills the table: turns in proportion to the quotas, each turn claiming the
     /// backend's next free slot along its permutation.
     static func populate(size: Int, quotas: [Int], permutations: [MaglevPermutation]) -> [UInt32] {
-        var slots = [UInt32](repeating: LookupTable.noBackend, count: size)
-        var taken = [UInt64](repeating: 0, count: (size + 63) / 64)
-        // Per backend: the next slot to try, its skip, its quota and what it holds.
-        var next = permutations.map(\.offset)
-        let skips = permutations.map(\.skip)
-        let active = quotas.indices.filter { quotas[$0] > 0 }
-        var held = [Int](repeating: 0, count: quotas.count)
         let rounds = quotas.max() ?? 0
-        slots.withUnsafeMutableBufferPointer { slots in
-            taken.withUnsafeMutableBufferPointer { taken in
-                next.withUnsafeMutableBufferPointer { next in
-                    held.withUnsafeMutableBufferPointer { held in
-                        for round in 1...max(rounds, 1) where rounds > 0 {
-                            for backend in active {
-                                let quota = quotas[backend]
-                                let target = (round * quota + rounds - 1) / rounds
-                                guard held[backend] < target else { continue }
-                                let skip = skips[backend]
-                                var slot = next[backend]
-                                while taken[slot >> 6] & (1 << UInt64(slot & 63)) != 0 {
-                                    slot += skip
-                                    if slot >= size { slot -= size }
-                                }
-                                taken[slot >> 6] |= 1 << UInt64(slot & 63)
-                                slots[slot] = UInt32(truncatingIfNeeded: backend)
-                                held[backend] += 1
-                                // The slot just claimed is taken now: start after it next time.
-                                slot += skip
-                                next[backend] = slot >= size ? slot - size : slot
-                            }
+        guard rounds > 0 else { return [UInt32](repeating: LookupTable.noBackend, count: size) }
+        // Plain buffers and no closures: the loop below runs some 400,000 times for a
+        // 65,537-slot table, and captured variables would cost an exclusivity check each.
+        let taken = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: (size + 63) / 64)
+        taken.initialize(repeating: 0)
+        let state = UnsafeMutableBufferPointer<TurnState>.allocate(capacity: quotas.count)
+        for index in quotas.indices {
+            state[index] = TurnState(next: permutations[index].offset, skip: permutations[index].skip, quota: quotas[index], held: 0)
+        }
+        let active = quotas.indices.filter { quotas[$0] > 0 }
+        defer {
+            taken.deallocate()
+            state.deallocate()
+        }
+
+        // Probing costs about size / free probes per claim, so the last claims dominate.
+        // Once few slots are free, find a backend's next free slot by computing, for
+        // each free slot, how many skips away along the permutation it lies, and taking
+        // the nearest: the same slot the probing finds, for about `free` multiplications.
+        var tailThreshold = 16
+        while tailThreshold * tailThreshold * 3 < size { tailThreshold += 1 }
+        var free: [Int] = []
+        var inverses: [Int] = []
+        var filled = 0
+
+        let slots = [UInt32](unsafeUninitializedCapacity: size) { slots, initialized in
+            slots.initialize(repeating: LookupTable.noBackend)
+            initialized = size
+            for round in 1...rounds {
+                for backend in active {
+                    var turn = state[backend]
+                    guard turn.held < (round * turn.quota + rounds - 1) / rounds else { continue }
+                    var slot = turn.next
+                    if size - filled > tailThreshold {
+                        while taken[slot &>> 6] & (1 &<< UInt64(truncatingIfNeeded: slot & 63)) != 0 {
+                            slot &+= turn.skip
+                            if slot >= size { slot &-= size }
                         }
+                        taken[slot &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: slot & 63)
+                    } else {
+                        if inverses.isEmpty {
+                            free = (0..<size).filter { taken[$0 &>> 6] & (1 &<< UInt64(truncatingIfNeeded: $0 & 63)) == 0 }
+                            inverses = permutations.map { inverse($0.skip, modulo: size) }
+                        }
+                        slot = nearestFree(free, from: slot, inverse: inverses[backend], size: size)
+                        free.swapAt(free.firstIndex(of: slot) ?? 0, free.count - 1)
+                        free.removeLast()
                     }
+                    slots[slot] = UInt32(truncatingIfNeeded: backend)
+                    filled &+= 1
+                    // The slot just claimed is taken now: start after it next time.
+                    slot &+= turn.skip
+                    turn.next = slot >= size ? slot &- size : slot
+                    turn.held &+= 1
+                    state[backend] = turn
                 }
             }
         }
         return slots
+    }
+
+    /// One backend's progress through its permutation.
+    struct TurnState {
+        var next: Int
+        var skip: Int
+        var quota: Int
+        var held: Int
+    }
+
+    /// The free slot reached first walking from `slot` by skips: the one whose distance
+    /// from `slot`, times the skip's inverse, is smallest modulo `size`.
+    static func nearestFree(_ free: [Int], from slot: Int, inverse: Int, size: Int) -> Int {
+        var best = slot
+        var bestSteps = UInt64.max
+        for candidate in free {
+            let distance = candidate >= slot ? candidate - slot : candidate - slot + size
+            let steps = UInt64(distance) &* UInt64(inverse) % UInt64(size)
+            if steps < bestSteps {
+                bestSteps = steps
+                best = candidate
+            }
+        }
+        return best
+    }
+
+    /// The multiplicative inverse of `value` modulo the prime `modulus` (extended Euclid).
+    static func inverse(_ value: Int, modulo modulus: Int) -> Int {
+        var (oldRemainder, remainder) = (value, modulus)
+        var (oldCoefficient, coefficient) = (1, 0)
+        while remainder != 0 {
+            let quotient = oldRemainder / remainder
+            (oldRemainder, remainder) = (remainder, oldRemainder - quotient * remainder)
+            (oldCoefficient, coefficient) = (coefficient, oldCoefficient - quotient * coefficient)
+        }
+        let result = oldCoefficient % modulus
+        return result < 0 ? result + modulus : result
     }
 }

@@ -7,19 +7,18 @@ public struct MaglevPermutation: Hashable, Sendable {
     /// The step between its choices.
     public let skip: Int
 
-    /// The SipHash-2-4 key of the offset hash: ASCII `lbkit ma`, `glev off` read big-endian.
-    public static let offsetKey: (UInt64, UInt64) = (0x6c62_6b69_7420_6d61, 0x676c_6576_206f_6666)
-    /// The SipHash-2-4 key of the skip hash: ASCII `lbkit ma`, `glev skp` read big-endian.
-    public static let skipKey: (UInt64, UInt64) = (0x6c62_6b69_7420_6d61, 0x676c_6576_2073_6b70)
+    /// The SipHash-2-4 key of the permutation hash: ASCII `lbkit ma`, `glev prm`
+    /// read big-endian.
+    public static let hashKey: (UInt64, UInt64) = (0x6c62_6b69_7420_6d61, 0x676c_6576_2070_726d)
 
-    /// The permutation of `backend` in a table of `size` slots (a prime):
-    /// `offset = SipHash-2-4(offsetKey, identity) mod size`,
-    /// `skip = SipHash-2-4(skipKey, identity) mod (size - 1) + 1`, where identity is
-    /// ``Backend/Key/identityBytes`` (16 address bytes, 2 port bytes).
+    /// The permutation of `key` in a table of `size` slots (a prime below 2^32):
+    /// with `h = SipHash-2-4(hashKey, identity)`, where identity is
+    /// ``Backend/Key/identityBytes`` (16 address bytes, 2 port bytes),
+    /// `offset = (h >> 32) mod size` and `skip = (h & 0xffffffff) mod (size - 1) + 1`.
     public init(key: Backend.Key, size: Int) {
-        let identity = key.identityBytes
         let modulus = UInt64(size)
-        offset = Int(SipHash(key: Self.offsetKey).hash(identity) % modulus)
-        skip = Int(SipHash(key: Self.skipKey).hash(identity) % (modulus - 1)) + 1
+        let hash = key.identityHash(SipHash(key: Self.hashKey))
+        offset = Int((hash >> 32) % modulus)
+        skip = Int((hash & 0xffff_ffff) % (modulus - 1)) + 1
     }
 }

@@ -29,6 +29,15 @@ public struct Backend: Hashable, Sendable, CustomStringConvertible {
             address.bytes + [UInt8(truncatingIfNeeded: port >> 8), UInt8(truncatingIfNeeded: port)]
         }
 
+        /// SipHash of ``identityBytes`` with `hasher`, without building the bytes.
+        @inlinable
+        public func identityHash(_ hasher: SipHash) -> UInt64 {
+            // Bytes 0..<16 read as little-endian words are the big-endian halves swapped;
+            // the port's two network-order bytes read little-endian are its byte swap.
+            hasher.hash(words: (address.high.byteSwapped, address.low.byteSwapped),
+                        tail: UInt64(port.byteSwapped), tailCount: 2)
+        }
+
         /// `10.0.0.1`, `10.0.0.1:80`, `2001:db8::10`, `[2001:db8::10]:80`.
         public var description: String {
             guard port != 0 else { return address.description }

@@ -24,9 +24,9 @@ public struct Rendezvous: Sendable {
     /// - Throws: ``HashRingError/duplicateBackend(_:)``.
     public init(backends: some Sequence<Backend>) throws(HashRingError) {
         self.backends = try BackendSet.ordered(backends)
-        identities = self.backends.map { SipHash(key: Self.identityKey).hash($0.key.identityBytes) }
+        identities = self.backends.map { $0.key.identityHash(SipHash(key: Self.identityKey)) }
         weights = self.backends.map { Double($0.weight) }
-        equalWeights = Set(self.backends.filter { $0.weight > 0 }.map(\.weight)).count <= 1
+        equalWeights = Set(self.backends.filter { $0.weight > 0 }.map { $0.weight }).count <= 1
     }
 
     /// The index in ``backends`` of the winner for `key`, `nil` if no backend has weight.

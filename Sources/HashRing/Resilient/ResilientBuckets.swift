@@ -47,7 +47,7 @@ public struct ResilientBuckets: Sendable {
 
     /// Each member's target number of buckets (within one of its weighted share).
     public var targets: [Int] {
-        BackendSet.quotas(weights: members.map(\.weight), slotCount: owners.count)
+        BackendSet.quotas(weights: members.map { $0.weight }, slotCount: owners.count)
     }
 
     /// The buckets as a lookup table.

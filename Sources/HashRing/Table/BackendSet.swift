@@ -2,7 +2,10 @@
 enum BackendSet {
     /// `backends` sorted by ``Backend/Key``; throws on a key given twice.
     static func ordered(_ backends: some Sequence<Backend>) throws(HashRingError) -> [Backend] {
-        let sorted = backends.sorted { $0.key < $1.key }
+        // Sorting a concrete array keeps the sort specialised (a generic Sequence sort
+        // boxes every element).
+        var sorted = [Backend](backends)
+        sorted.sort { $0.key < $1.key }
         for index in sorted.indices.dropFirst() where sorted[index].key == sorted[index - 1].key {
             throw .duplicateBackend(sorted[index].key)
         }
@@ -19,14 +22,17 @@ enum BackendSet {
         let slots = UInt64(slotCount)
         var quotas = weights.map { Int(slots * UInt64($0) / total) }
         let remainders = weights.map { slots * UInt64($0) % total }
-        var left = slotCount - quotas.reduce(0, +)
-        let order = weights.indices.filter { weights[$0] > 0 }.sorted {
-            remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1
+        let left = slotCount - quotas.reduce(0, +)
+        guard left > 0 else { return quotas }
+        // Largest remainder first, then the earlier backend: sort (remainder, index)
+        // pairs with the remainder negated by complement.
+        var order: [(UInt64, Int)] = []
+        order.reserveCapacity(weights.count)
+        for index in weights.indices where weights[index] > 0 {
+            order.append((UInt64.max - remainders[index], index))
         }
-        for index in order where left > 0 {
-            quotas[index] += 1
-            left -= 1
-        }
+        order.sort { $0 < $1 }
+        for (_, index) in order.prefix(left) { quotas[index] += 1 }
         return quotas
     }
 }

@@ -115,10 +115,10 @@ def quotas(weights, m):
 def maglev(m, backends):
     bs = sorted(backends, key=lambda b: (b["value"], b["port"]))
     q = quotas([b["weight"] for b in bs], m)
-    off_key = (0x6C626B6974206D61, 0x676C6576206F6666)
-    skip_key = (0x6C626B6974206D61, 0x676C657620736B70)
-    nxt = [siphash(off_key, identity(b)) % m for b in bs]
-    skip = [siphash(skip_key, identity(b)) % (m - 1) + 1 for b in bs]
+    perm_key = (0x6C626B6974206D61, 0x676C65762070726D)  # "lbkit ma", "glev prm"
+    h = [siphash(perm_key, identity(b)) for b in bs]
+    nxt = [(x >> 32) % m for x in h]
+    skip = [(x & 0xFFFFFFFF) % (m - 1) + 1 for x in h]
     table = [None] * m
     held = [0] * len(bs)
     rounds = max(q)
