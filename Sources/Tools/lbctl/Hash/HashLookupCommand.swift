@@ -53,10 +53,10 @@ struct HashLookupCommand: ParsableCommand {
                 }
                 contents = String(decoding: data, as: UTF8.self)
             }
-            for (number, line) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-                if trimmed.isEmpty || trimmed.first == "#" { continue }
-                let text = trimmed.hasSuffix("\r") ? trimmed.dropLast() : trimmed
+            // Character.isNewline covers "\n", "\r\n" (one Character in Swift) and "\r".
+            for (number, line) in contents.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+                let text = line.drop { $0 == " " || $0 == "\t" }
+                if text.isEmpty || text.first == "#" { continue }
                 switch HashFlowParser.parse(text) {
                 case .success(let key): parsed.append(key)
                 case .failure(let error): throw HashToolError("flows file '\(path)' line \(number + 1): \(error)")
