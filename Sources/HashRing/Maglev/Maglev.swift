@@ -80,7 +80,8 @@ public enum Maglev {
             for round in 1...rounds {
                 for backend in active {
                     var turn = state[backend]
-                    guard turn.held < (round * turn.quota + rounds - 1) / rounds else { continue }
+                    // held < ceil(round * quota / rounds), without a division.
+                    guard turn.held &* rounds < round &* turn.quota else { continue }
                     var slot = turn.next
                     if size - filled > tailThreshold {
                         while taken[slot &>> 6] & (1 &<< UInt64(truncatingIfNeeded: slot & 63)) != 0 {
