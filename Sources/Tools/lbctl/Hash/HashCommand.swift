@@ -10,9 +10,9 @@ struct HashCommand: ParsableCommand {
         10.0.0.1, 10.0.0.1:80, 2001:db8::10, [2001:db8::10]:80; add =WEIGHT for a weight.
 
         Examples:
-          lbctl hash table --algorithm maglev --size 13 --backend 10.0.0.1 --backend 10.0.0.2=2
-          lbctl hash lookup --algorithm ipvs-mh --backend '[2001:db8::10]:80' --backend '[2001:db8::11]:80' \\
-              --flow 'tcp [2001:db8:1::5]:40000 [2001:db8:ff::1]:80'
+          lbctl hash table --size 13 --backend 10.0.0.1 --backend 10.0.0.2=2
+          lbctl hash lookup --algorithm ipvs-mh --backend 10.0.0.1:80 \\
+              --backend 10.0.0.2:80 --flow 'tcp 192.0.2.10:40000 203.0.113.1:80'
           lbctl hash metrics --quick --json
         """,
         subcommands: [HashTableCommand.self, HashLookupCommand.self, HashMetricsCommand.self]
