@@ -11,6 +11,6 @@ struct LBCtl: ParsableCommand {
           lbctl hash table --algorithm maglev --size 13 --backend 10.0.0.1 --backend 10.0.0.2
         """,
         version: "0.1.0",
-        subcommands: []
+        subcommands: [HashCommand.self]
     )
 }

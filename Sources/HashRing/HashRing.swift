@@ -1,1 +1,0 @@
-// HashRing: Maglev, IPVS mh, resilient buckets, jump and rendezvous hashing.
