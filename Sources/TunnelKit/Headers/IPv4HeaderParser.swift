@@ -33,6 +33,8 @@ enum IPv4HeaderParser {
         guard available >= headerLength else {
             return .truncated(offset: offset, needed: headerLength, available: available)
         }
+        let totalLength = Int(bytes.uint16(offset + 2))
+        facts.packetLength = totalLength
         let sum = InternetChecksum.sum(bytes, offset..<(offset + headerLength))
         guard sum == 0xFFFF else {
             let found = bytes.uint16(offset + 10)
@@ -40,8 +42,6 @@ enum IPv4HeaderParser {
             let without = InternetChecksum.fold(UInt64(sum) &+ UInt64(~found))
             return .badChecksum(found: found, expected: ~without)
         }
-        let totalLength = Int(bytes.uint16(offset + 2))
-        facts.packetLength = totalLength
         guard totalLength >= headerLength, totalLength <= available else {
             return .lengthMismatch(field: totalLength, available: available)
         }
