@@ -67,13 +67,13 @@ public struct Decapsulator: Hashable, Sendable {
         } else {
             return .notIP(versionNibble: nibble)
         }
-        var outer = IPHeaderFacts(version: outerVersion, offset: 0)
-        let outerProblem = parseHeader(bytes, at: 0, end: bytes.count, into: &outer)
+        report.outerStorage = IPHeaderFacts(version: outerVersion, offset: 0)
+        let outerProblem = parseHeader(bytes, at: 0, end: bytes.count, into: &report.outerStorage)
         if let outerProblem {
             // Report what was readable: the addresses and the kind the protocol announces.
             if outerProblem.leftFixedHeaderReadable {
-                report.outer = outer
-                report.kind = classify(outer, bytes)
+                report.present.insert(.outer)
+                report.kind = classify(report.outerStorage, bytes)
             }
             switch outerProblem {
             case let .truncated(o, n, a): return .truncated(offset: o, needed: n, available: a)
@@ -85,7 +85,8 @@ public struct Decapsulator: Hashable, Sendable {
             case let .badExtensionHeader(o, r): return .outerIPv6BadExtensionHeader(offset: o, reason: r)
             }
         }
-        report.outer = outer
+        report.present.insert(.outer)
+        let outer = report.outerStorage
         if outer.ipv4OptionsLength > 0 { report.warnings.insert(.outerIPv4Options) }
         if !outer.extensionHeaders.isEmpty { report.warnings.insert(.outerIPv6ExtensionHeaders) }
         if outer.encapsulationLimit != nil { report.warnings.insert(.tunnelEncapsulationLimit) }
@@ -96,11 +97,13 @@ public struct Decapsulator: Hashable, Sendable {
         report.kind = kind
         if kind == .none { return .notTunneled(protocol: outer.upperProtocol) }
         if outer.hopLimit == 0 { return .outerTTLZero }
-        switch outer.fragment {
-        case .whole: break
-        case .first: return .outerFragmentFirst(identification: outer.identification ?? 0)
-        case let .nonFirst(byteOffset):
-            return .outerFragmentNonFirst(identification: outer.identification ?? 0, byteOffset: byteOffset)
+        if !outer.isWhole {
+            switch outer.fragment {
+            case let .nonFirst(byteOffset):
+                return .outerFragmentNonFirst(identification: outer.identificationStorage, byteOffset: byteOffset)
+            default:
+                return .outerFragmentFirst(identification: outer.identificationStorage)
+            }
         }
         if kind == .gre || kind == .fou || kind == .gue {
             return .unsupportedKind(kind, offset: outer.upperLayerOffset)
@@ -110,22 +113,22 @@ public struct Decapsulator: Hashable, Sendable {
         }
 
         // 3. The inner packet, once per level.
-        var carrier = outer
+        var carrierECN = outer.ecn
+        var at = outer.upperLayerOffset
+        var end = outer.end
+        var expected: IPVersion = outer.upperProtocol == IPProtocolNumber.ipv4 ? .v4 : .v6
         while true {
-            let expected: IPVersion = carrier.upperProtocol == IPProtocolNumber.ipv4 ? .v4 : .v6
-            let at = carrier.upperLayerOffset
-            let end = carrier.end
             guard at < end else { return .truncated(offset: at, needed: 1, available: 0) }
             let innerNibble = bytes[at] >> 4
             guard innerNibble == expected.rawValue else {
                 return .innerVersionMismatch(offset: at, expected: expected, found: innerNibble)
             }
-            var inner = IPHeaderFacts(version: expected, offset: at)
-            let innerProblem = parseHeader(bytes, at: at, end: end, into: &inner)
+            report.innerStorage = IPHeaderFacts(version: expected, offset: at)
+            let innerProblem = parseHeader(bytes, at: at, end: end, into: &report.innerStorage)
             if let innerProblem {
                 if innerProblem.leftFixedHeaderReadable {
-                    report.inner = inner
-                    if case .badIHL = innerProblem {} else { report.flow = FlowKey(header: inner, in: bytes) }
+                    report.present.insert(.inner)
+                    if case .badIHL = innerProblem {} else { readPorts(&report, bytes) }
                 }
                 switch innerProblem {
                 case let .truncated(o, n, a): return .truncated(offset: o, needed: n, available: a)
@@ -137,9 +140,10 @@ public struct Decapsulator: Hashable, Sendable {
                 case let .badExtensionHeader(o, r): return .innerIPv6BadExtensionHeader(offset: o, reason: r)
                 }
             }
-            report.inner = inner
+            report.present.insert(.inner)
             report.depth += 1
-            report.flow = FlowKey(header: inner, in: bytes)
+            readPorts(&report, bytes)
+            let inner = report.innerStorage
             if inner.end < end { report.warnings.insert(.trailingBytes) }
             if inner.ipv4OptionsLength > 0 { report.warnings.insert(.innerIPv4Options) }
             if !inner.extensionHeaders.isEmpty { report.warnings.insert(.innerIPv6ExtensionHeaders) }
@@ -147,17 +151,22 @@ public struct Decapsulator: Hashable, Sendable {
             if inner.upperProtocol == IPProtocolNumber.tcp { checkMSS(inner, bytes, &report) }
 
             if inner.hopLimit == 0, policy.innerTTLZero == .drop { return .innerTTLZero(offset: at) }
-            let ecn = ECNDecapsulation(inner: inner.ecn, outer: carrier.ecn)
+            let ecn = ECNDecapsulation(inner: inner.ecn, outer: carrierECN)
             guard let forwarded = ecn.result else { return .ecnCEOnNotECT }
             if ecn.isCurrentlyUnused { report.warnings.insert(.unusedECNCombination) }
-            report.decapsulatedECN = forwarded
+            report.decapsulatedECNStorage = forwarded
+            report.present.insert(.decapsulatedECN)
 
-            let isWhole: Bool = if case .whole = inner.fragment { true } else { false }
-            if isWhole, inner.upperProtocol == IPProtocolNumber.ipv4 || inner.upperProtocol == IPProtocolNumber.ipv6 {
+            if inner.isWhole, inner.upperProtocol == IPProtocolNumber.ipv4 || inner.upperProtocol == IPProtocolNumber.ipv6 {
                 guard report.depth < policy.maximumDepth else {
                     return .nestedTunnel(offset: inner.upperLayerOffset, protocol: inner.upperProtocol, depth: policy.maximumDepth)
                 }
-                carrier = inner
+                // One more level: this inner packet is the next carrier.
+                carrierECN = forwarded
+                at = inner.upperLayerOffset
+                end = inner.end
+                expected = inner.upperProtocol == IPProtocolNumber.ipv4 ? .v4 : .v6
+                report.present.remove([.flow, .ports, .icmpIdentifier])
                 continue
             }
             if let allowed = policy.allowedInnerDestinations, !allowed.contains(where: { $0.contains(inner.destination) }) {
@@ -185,7 +194,7 @@ public struct Decapsulator: Hashable, Sendable {
         case IPProtocolNumber.gre: return .gre
         case IPProtocolNumber.udp:
             // A later fragment has no UDP header to read the port from.
-            if case .nonFirst = outer.fragment { return .none }
+            if outer.isLaterFragment { return .none }
             let at = outer.upperLayerOffset
             // min: a packet whose length field overstates the bytes is still classified.
             guard at >= outer.offset + 20, at + 8 <= min(outer.end, bytes.count) else { return .none }
@@ -198,9 +207,37 @@ public struct Decapsulator: Hashable, Sendable {
         }
     }
 
+    /// Records the inner flow's ports (or ICMP echo identifier), read from a whole packet
+    /// or a first fragment when they lie inside both the packet and the bytes.
+    @inline(__always)
+    private func readPorts(_ report: inout DecapsulationReport, _ bytes: UnsafeRawBufferPointer) {
+        report.present.insert(.flow)
+        let inner = report.innerStorage
+        guard !inner.isLaterFragment else { return }
+        let at = inner.upperLayerOffset
+        let end = min(inner.end, bytes.count)
+        switch inner.upperProtocol {
+        case IPProtocolNumber.tcp, IPProtocolNumber.udp, IPProtocolNumber.sctp, 33, 136:
+            guard at + 4 <= end else { return }
+            report.sourcePort = bytes.uint16(at)
+            report.destinationPort = bytes.uint16(at + 2)
+            report.present.insert(.ports)
+        case IPProtocolNumber.icmp, IPProtocolNumber.icmpv6:
+            guard at + 6 <= end else { return }
+            let type = bytes[at]
+            let isEcho = inner.upperProtocol == IPProtocolNumber.icmp ? (type == 8 || type == 0) : (type == 128 || type == 129)
+            if isEcho {
+                report.sourcePort = bytes.uint16(at + 4)
+                report.present.insert(.icmpIdentifier)
+            }
+        default:
+            return
+        }
+    }
+
     /// Records the MSS of an inner TCP SYN and warns when the tunnel cannot carry it.
     private func checkMSS(_ inner: IPHeaderFacts, _ bytes: UnsafeRawBufferPointer, _ report: inout DecapsulationReport) {
-        guard case .whole = inner.fragment else { return }
+        guard inner.isWhole else { return }
         let tcp = inner.upperLayerOffset
         guard tcp + 20 <= inner.end, bytes[tcp + 13] & 0x02 != 0 else { return }
         let optionsEnd = min(tcp + Int(bytes[tcp + 12] >> 4) * 4, inner.end)
