@@ -37,6 +37,7 @@ public struct DecapsulationReport: Hashable, Sendable {
     }
 
     /// An empty report for a packet not yet looked at.
+    @inline(__always)
     public init() {}
 
     /// `ok`, or the error's ``DecapsulationError/verdictName``.

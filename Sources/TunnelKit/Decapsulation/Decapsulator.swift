@@ -73,7 +73,7 @@ public struct Decapsulator: Hashable, Sendable {
             // Report what was readable: the addresses and the kind the protocol announces.
             if outerProblem.leftFixedHeaderReadable {
                 report.present.insert(.outer)
-                report.kind = classify(report.outerStorage, bytes)
+                report.kind = classify(&report, bytes)
             }
             switch outerProblem {
             case let .truncated(o, n, a): return .truncated(offset: o, needed: n, available: a)
@@ -86,37 +86,36 @@ public struct Decapsulator: Hashable, Sendable {
             }
         }
         report.present.insert(.outer)
-        let outer = report.outerStorage
-        if outer.ipv4OptionsLength > 0 { report.warnings.insert(.outerIPv4Options) }
-        if !outer.extensionHeaders.isEmpty { report.warnings.insert(.outerIPv6ExtensionHeaders) }
-        if outer.encapsulationLimit != nil { report.warnings.insert(.tunnelEncapsulationLimit) }
-        if outer.flowLabel == 0 { report.warnings.insert(.zeroFlowLabel) }
+        if report.outerStorage.ipv4OptionsLength > 0 { report.warnings.insert(.outerIPv4Options) }
+        if !report.outerStorage.extensionHeaders.isEmpty { report.warnings.insert(.outerIPv6ExtensionHeaders) }
+        if report.outerStorage.encapsulationLimit != nil { report.warnings.insert(.tunnelEncapsulationLimit) }
+        if report.outerStorage.flowLabel == 0 { report.warnings.insert(.zeroFlowLabel) }
 
         // 2. The tunnel kind and the outer policy.
-        let kind = classify(outer, bytes)
+        let kind = classify(&report, bytes)
         report.kind = kind
-        if kind == .none { return .notTunneled(protocol: outer.upperProtocol) }
-        if outer.hopLimit == 0 { return .outerTTLZero }
-        if !outer.isWhole {
-            switch outer.fragment {
+        if kind == .none { return .notTunneled(protocol: report.outerStorage.upperProtocol) }
+        if report.outerStorage.hopLimit == 0 { return .outerTTLZero }
+        if !report.outerStorage.isWhole {
+            switch report.outerStorage.fragment {
             case let .nonFirst(byteOffset):
-                return .outerFragmentNonFirst(identification: outer.identificationStorage, byteOffset: byteOffset)
+                return .outerFragmentNonFirst(identification: report.outerStorage.identificationStorage, byteOffset: byteOffset)
             default:
-                return .outerFragmentFirst(identification: outer.identificationStorage)
+                return .outerFragmentFirst(identification: report.outerStorage.identificationStorage)
             }
         }
         if kind == .gre || kind == .fou || kind == .gue {
-            return .unsupportedKind(kind, offset: outer.upperLayerOffset)
+            return .unsupportedKind(kind, offset: report.outerStorage.upperLayerOffset)
         }
-        if let allowed = policy.allowedOuterSources, !allowed.contains(where: { $0.contains(outer.source) }) {
-            return .spoofedOuterSource(outer.source)
+        if let allowed = policy.allowedOuterSources, !allowed.contains(where: { $0.contains(report.outerStorage.source) }) {
+            return .spoofedOuterSource(report.outerStorage.source)
         }
 
         // 3. The inner packet, once per level.
-        var carrierECN = outer.ecn
-        var at = outer.upperLayerOffset
-        var end = outer.end
-        var expected: IPVersion = outer.upperProtocol == IPProtocolNumber.ipv4 ? .v4 : .v6
+        var carrierECN = report.outerStorage.ecn
+        var at = report.outerStorage.upperLayerOffset
+        var end = report.outerStorage.end
+        var expected: IPVersion = report.outerStorage.upperProtocol == IPProtocolNumber.ipv4 ? .v4 : .v6
         while true {
             guard at < end else { return .truncated(offset: at, needed: 1, available: 0) }
             let innerNibble = bytes[at] >> 4
@@ -143,34 +142,33 @@ public struct Decapsulator: Hashable, Sendable {
             report.present.insert(.inner)
             report.depth += 1
             readPorts(&report, bytes)
-            let inner = report.innerStorage
-            if inner.end < end { report.warnings.insert(.trailingBytes) }
-            if inner.ipv4OptionsLength > 0 { report.warnings.insert(.innerIPv4Options) }
-            if !inner.extensionHeaders.isEmpty { report.warnings.insert(.innerIPv6ExtensionHeaders) }
-            if inner.encapsulationLimit != nil { report.warnings.insert(.tunnelEncapsulationLimit) }
-            if inner.upperProtocol == IPProtocolNumber.tcp { checkMSS(inner, bytes, &report) }
+            if report.innerStorage.end < end { report.warnings.insert(.trailingBytes) }
+            if report.innerStorage.ipv4OptionsLength > 0 { report.warnings.insert(.innerIPv4Options) }
+            if !report.innerStorage.extensionHeaders.isEmpty { report.warnings.insert(.innerIPv6ExtensionHeaders) }
+            if report.innerStorage.encapsulationLimit != nil { report.warnings.insert(.tunnelEncapsulationLimit) }
+            if report.innerStorage.upperProtocol == IPProtocolNumber.tcp { checkMSS(&report, bytes) }
 
-            if inner.hopLimit == 0, policy.innerTTLZero == .drop { return .innerTTLZero(offset: at) }
-            let ecn = ECNDecapsulation(inner: inner.ecn, outer: carrierECN)
+            if report.innerStorage.hopLimit == 0, policy.innerTTLZero == .drop { return .innerTTLZero(offset: at) }
+            let ecn = ECNDecapsulation(inner: ECN(trafficClass: report.innerStorage.trafficClass), outer: carrierECN)
             guard let forwarded = ecn.result else { return .ecnCEOnNotECT }
             if ecn.isCurrentlyUnused { report.warnings.insert(.unusedECNCombination) }
             report.decapsulatedECNStorage = forwarded
             report.present.insert(.decapsulatedECN)
 
-            if inner.isWhole, inner.upperProtocol == IPProtocolNumber.ipv4 || inner.upperProtocol == IPProtocolNumber.ipv6 {
+            if report.innerStorage.isWhole, report.innerStorage.upperProtocol == IPProtocolNumber.ipv4 || report.innerStorage.upperProtocol == IPProtocolNumber.ipv6 {
                 guard report.depth < policy.maximumDepth else {
-                    return .nestedTunnel(offset: inner.upperLayerOffset, protocol: inner.upperProtocol, depth: policy.maximumDepth)
+                    return .nestedTunnel(offset: report.innerStorage.upperLayerOffset, protocol: report.innerStorage.upperProtocol, depth: policy.maximumDepth)
                 }
                 // One more level: this inner packet is the next carrier.
                 carrierECN = forwarded
-                at = inner.upperLayerOffset
-                end = inner.end
-                expected = inner.upperProtocol == IPProtocolNumber.ipv4 ? .v4 : .v6
+                at = report.innerStorage.upperLayerOffset
+                end = report.innerStorage.end
+                expected = report.innerStorage.upperProtocol == IPProtocolNumber.ipv4 ? .v4 : .v6
                 report.present.remove([.flow, .ports, .icmpIdentifier])
                 continue
             }
-            if let allowed = policy.allowedInnerDestinations, !allowed.contains(where: { $0.contains(inner.destination) }) {
-                return .unexpectedInnerDestination(inner.destination)
+            if let allowed = policy.allowedInnerDestinations, !allowed.contains(where: { $0.contains(report.innerStorage.destination) }) {
+                return .unexpectedInnerDestination(report.innerStorage.destination)
             }
             return nil
         }
@@ -187,17 +185,17 @@ public struct Decapsulator: Hashable, Sendable {
 
     /// The tunnel kind the outer header's protocol announces.
     @inline(__always)
-    private func classify(_ outer: IPHeaderFacts, _ bytes: UnsafeRawBufferPointer) -> TunnelKind {
-        switch outer.upperProtocol {
-        case IPProtocolNumber.ipv4: return TunnelKind(outer: outer.version, inner: .v4)
-        case IPProtocolNumber.ipv6: return TunnelKind(outer: outer.version, inner: .v6)
+    private func classify(_ report: inout DecapsulationReport, _ bytes: UnsafeRawBufferPointer) -> TunnelKind {
+        switch report.outerStorage.upperProtocol {
+        case IPProtocolNumber.ipv4: return TunnelKind(outer: report.outerStorage.version, inner: .v4)
+        case IPProtocolNumber.ipv6: return TunnelKind(outer: report.outerStorage.version, inner: .v6)
         case IPProtocolNumber.gre: return .gre
         case IPProtocolNumber.udp:
             // A later fragment has no UDP header to read the port from.
-            if outer.isLaterFragment { return .none }
-            let at = outer.upperLayerOffset
+            if report.outerStorage.isLaterFragment { return .none }
+            let at = report.outerStorage.upperLayerOffset
             // min: a packet whose length field overstates the bytes is still classified.
-            guard at >= outer.offset + 20, at + 8 <= min(outer.end, bytes.count) else { return .none }
+            guard at >= report.outerStorage.offset + 20, at + 8 <= min(report.outerStorage.end, bytes.count) else { return .none }
             let port = bytes.uint16(at + 2)
             if policy.fooOverUDPPorts.contains(port) { return .fou }
             if policy.genericUDPEncapsulationPorts.contains(port) { return .gue }
@@ -212,8 +210,8 @@ public struct Decapsulator: Hashable, Sendable {
     @inline(__always)
     private func readPorts(_ report: inout DecapsulationReport, _ bytes: UnsafeRawBufferPointer) {
         report.present.insert(.flow)
+        guard !report.innerStorage.isLaterFragment else { return }
         let inner = report.innerStorage
-        guard !inner.isLaterFragment else { return }
         let at = inner.upperLayerOffset
         let end = min(inner.end, bytes.count)
         switch inner.upperProtocol {
@@ -236,7 +234,8 @@ public struct Decapsulator: Hashable, Sendable {
     }
 
     /// Records the MSS of an inner TCP SYN and warns when the tunnel cannot carry it.
-    private func checkMSS(_ inner: IPHeaderFacts, _ bytes: UnsafeRawBufferPointer, _ report: inout DecapsulationReport) {
+    private func checkMSS(_ report: inout DecapsulationReport, _ bytes: UnsafeRawBufferPointer) {
+        let inner = report.innerStorage
         guard inner.isWhole else { return }
         let tcp = inner.upperLayerOffset
         guard tcp + 20 <= inner.end, bytes[tcp + 13] & 0x02 != 0 else { return }

@@ -39,7 +39,8 @@ enum IPv4HeaderParser {
         }
         let totalLength = Int(bytes.uint16(offset + 2))
         facts.packetLengthStorage = UInt32(totalLength)
-        let sum = InternetChecksum.sum(bytes, offset..<(offset + headerLength))
+        let sum = headerLength == minimumLength ? InternetChecksum.sumOf20Bytes(bytes, at: offset)
+            : InternetChecksum.sum(bytes, offset..<(offset + headerLength))
         guard sum == 0xFFFF else {
             let found = bytes.uint16(offset + 10)
             // Take the stored value out of the sum (one's-complement subtraction).
