@@ -26,5 +26,6 @@ let package = Package(
         .target(name: "BenchSupport", dependencies: ["CMallocCounter"]),
         bench("bench-pcap", "PcapKit"),
         bench("bench-hashring", "HashRing"),
+        bench("bench-tunnel", "TunnelKit"),
     ]
 )

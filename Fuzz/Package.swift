@@ -25,5 +25,6 @@ let package = Package(
         .target(name: "CFuzzerDriver"),
         fuzzer("FuzzLinkLayer", "PcapKit"),
         fuzzer("FuzzFlowKey", "HashRing"),
+        fuzzer("FuzzDecapsulate", "TunnelKit"),
     ]
 )

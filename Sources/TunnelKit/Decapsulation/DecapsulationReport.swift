@@ -4,48 +4,74 @@
 /// The outer facts are present whenever the outer header's fixed part was readable, even
 /// when a later check (outer or inner) failed, so a tool can print the addresses of a bad
 /// packet. The inner facts are present once the inner header's fixed part was readable.
+///
+/// Stored flat (no optionals of large structs) so that filling and returning a report
+/// costs a few cache lines and no copies; the optional views are computed.
 public struct DecapsulationReport: Hashable, Sendable {
     /// The first failed check, or `nil` when the packet decapsulates.
-    public var error: DecapsulationError?
+    public internal(set) var error: DecapsulationError?
     /// The tunnel kind of the outermost level (``TunnelKind/none`` when not a tunnel).
-    public var kind: TunnelKind
-    /// The outermost IP header.
-    public var outer: IPHeaderFacts?
-    /// The innermost IP header reached.
-    public var inner: IPHeaderFacts?
-    /// The inner packet's 5-tuple, once its header was readable.
-    public var flow: FlowKey?
-    /// The MSS option of an inner TCP SYN, if there was one.
-    public var innerTCPMSS: UInt16?
-    /// The ECN field the forwarded inner packet gets under RFC 6040 (`nil` when dropped or
-    /// not reached).
-    public var decapsulatedECN: ECN?
+    public internal(set) var kind: TunnelKind = .none
     /// How many IP-in-IP levels were removed.
-    public var depth: Int
+    public internal(set) var depth: Int = 0
     /// Valid but notable facts.
-    public var warnings: DecapsulationWarnings
+    public internal(set) var warnings: DecapsulationWarnings = []
+    /// The MSS option of an inner TCP SYN, if there was one.
+    public internal(set) var innerTCPMSS: UInt16?
+
+    var outerStorage = IPHeaderFacts(version: .v4, offset: 0)
+    var innerStorage = IPHeaderFacts(version: .v4, offset: 0)
+    var present: Present = []
+    var sourcePort: UInt16 = 0
+    var destinationPort: UInt16 = 0
+    var decapsulatedECNStorage: ECN = .notECT
+
+    struct Present: OptionSet, Hashable, Sendable {
+        var rawValue: UInt8
+        static let outer = Present(rawValue: 1 << 0)
+        static let inner = Present(rawValue: 1 << 1)
+        static let flow = Present(rawValue: 1 << 2)
+        static let ports = Present(rawValue: 1 << 3)
+        static let icmpIdentifier = Present(rawValue: 1 << 4)
+        static let decapsulatedECN = Present(rawValue: 1 << 5)
+    }
+
+    /// An empty report for a packet not yet looked at.
+    @inline(__always)
+    public init() {}
 
     /// `ok`, or the error's ``DecapsulationError/verdictName``.
     public var verdictName: String { error?.verdictName ?? "ok" }
 
+    /// The outermost IP header.
+    public var outer: IPHeaderFacts? { present.contains(.outer) ? outerStorage : nil }
+
+    /// The innermost IP header reached.
+    public var inner: IPHeaderFacts? { present.contains(.inner) ? innerStorage : nil }
+
+    /// The inner packet's 5-tuple, once its header was readable.
+    public var flow: FlowKey? {
+        guard present.contains(.flow) else { return nil }
+        var key = FlowKey(protocol: innerStorage.upperProtocol, source: innerStorage.source,
+                          destination: innerStorage.destination)
+        if present.contains(.ports) {
+            key.sourcePort = sourcePort
+            key.destinationPort = destinationPort
+        } else if present.contains(.icmpIdentifier) {
+            key.icmpIdentifier = sourcePort
+        }
+        return key
+    }
+
+    /// The ECN field the forwarded inner packet gets under RFC 6040 (`nil` when dropped or
+    /// not reached).
+    public var decapsulatedECN: ECN? { present.contains(.decapsulatedECN) ? decapsulatedECNStorage : nil }
+
     /// The bytes of the inner packet (from its header to the end its length field gives),
     /// as offsets into the parsed bytes: a view, no copy. `nil` unless decapsulation succeeded.
     public var innerRange: Range<Int>? {
-        guard error == nil, let inner else { return nil }
-        return inner.offset..<inner.end
-    }
-
-    /// An empty report for a packet not yet looked at.
-    public init() {
-        error = nil
-        kind = .none
-        outer = nil
-        inner = nil
-        flow = nil
-        innerTCPMSS = nil
-        decapsulatedECN = nil
-        depth = 0
-        warnings = []
+        guard error == nil, present.contains(.inner) else { return nil }
+        return innerStorage.offset..<innerStorage.end
     }
 
     /// Back to the state of a packet not yet looked at, field by field (no new report).
@@ -53,12 +79,9 @@ public struct DecapsulationReport: Hashable, Sendable {
     public mutating func reset() {
         error = nil
         kind = .none
-        outer = nil
-        inner = nil
-        flow = nil
-        innerTCPMSS = nil
-        decapsulatedECN = nil
         depth = 0
         warnings = []
+        innerTCPMSS = nil
+        present = []
     }
 }

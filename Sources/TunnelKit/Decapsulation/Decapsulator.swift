@@ -74,13 +74,13 @@ public struct Decapsulator: Hashable, Sendable {
         } else {
             return .notIP(versionNibble: nibble)
         }
-        var outer = IPHeaderFacts(version: outerVersion, offset: 0)
-        let outerProblem = parseHeader(bytes, at: 0, end: bytes.count, into: &outer)
+        report.outerStorage = IPHeaderFacts(version: outerVersion, offset: 0)
+        let outerProblem = parseHeader(bytes, at: 0, end: bytes.count, into: &report.outerStorage)
         if let outerProblem {
             // Report what was readable: the addresses and the kind the protocol announces.
             if outerProblem.leftFixedHeaderReadable {
-                report.outer = outer
-                report.kind = classify(outer, bytes)
+                report.present.insert(.outer)
+                report.kind = classify(&report, bytes)
             }
             switch outerProblem {
             case let .truncated(o, n, a): return .truncated(offset: o, needed: n, available: a)
@@ -92,48 +92,50 @@ public struct Decapsulator: Hashable, Sendable {
             case let .badExtensionHeader(o, r): return .outerIPv6BadExtensionHeader(offset: o, reason: r)
             }
         }
-        report.outer = outer
-        if outer.ipv4OptionsLength > 0 { report.warnings.insert(.outerIPv4Options) }
-        if !outer.extensionHeaders.isEmpty { report.warnings.insert(.outerIPv6ExtensionHeaders) }
-        if outer.encapsulationLimit != nil { report.warnings.insert(.tunnelEncapsulationLimit) }
+        report.present.insert(.outer)
+        if report.outerStorage.ipv4OptionsLength > 0 { report.warnings.insert(.outerIPv4Options) }
+        if !report.outerStorage.extensionHeaders.isEmpty { report.warnings.insert(.outerIPv6ExtensionHeaders) }
+        if report.outerStorage.encapsulationLimit != nil { report.warnings.insert(.tunnelEncapsulationLimit) }
 
         // 2. The tunnel kind and the outer policy.
-        let kind = classify(outer, bytes)
+        let kind = classify(&report, bytes)
         report.kind = kind
-        if kind == .none { return .notTunneled(protocol: outer.upperProtocol) }
+        if kind == .none { return .notTunneled(protocol: report.outerStorage.upperProtocol) }
         // Only an encapsulator owes ECMP and RSS a per-flow label; plain traffic may use 0.
-        if outer.flowLabel == 0 { report.warnings.insert(.zeroFlowLabel) }
-        if outer.hopLimit == 0 { return .outerTTLZero }
-        switch outer.fragment {
-        case .whole: break
-        case .first: return .outerFragmentFirst(identification: outer.identification ?? 0)
-        case let .nonFirst(byteOffset):
-            return .outerFragmentNonFirst(identification: outer.identification ?? 0, byteOffset: byteOffset)
+        if report.outerStorage.flowLabel == 0 { report.warnings.insert(.zeroFlowLabel) }
+        if report.outerStorage.hopLimit == 0 { return .outerTTLZero }
+        if !report.outerStorage.isWhole {
+            switch report.outerStorage.fragment {
+            case let .nonFirst(byteOffset):
+                return .outerFragmentNonFirst(identification: report.outerStorage.identificationStorage, byteOffset: byteOffset)
+            default:
+                return .outerFragmentFirst(identification: report.outerStorage.identificationStorage)
+            }
         }
         if kind == .gre || kind == .fou || kind == .gue {
-            return .unsupportedKind(kind, offset: outer.upperLayerOffset)
+            return .unsupportedKind(kind, offset: report.outerStorage.upperLayerOffset)
         }
-        if let allowed = policy.allowedOuterSources, !allowed.contains(where: { $0.contains(outer.source) }) {
-            return .spoofedOuterSource(outer.source)
+        if let allowed = policy.allowedOuterSources, !allowed.contains(where: { $0.contains(report.outerStorage.source) }) {
+            return .spoofedOuterSource(report.outerStorage.source)
         }
 
         // 3. The inner packet, once per level.
-        var carrier = outer
+        var carrierECN = report.outerStorage.ecn
+        var at = report.outerStorage.upperLayerOffset
+        var end = report.outerStorage.end
+        var expected: IPVersion = report.outerStorage.upperProtocol == IPProtocolNumber.ipv4 ? .v4 : .v6
         while true {
-            let expected: IPVersion = carrier.upperProtocol == IPProtocolNumber.ipv4 ? .v4 : .v6
-            let at = carrier.upperLayerOffset
-            let end = carrier.end
             guard at < end else { return .truncated(offset: at, needed: 1, available: 0) }
             let innerNibble = bytes[at] >> 4
             guard innerNibble == expected.rawValue else {
                 return .innerVersionMismatch(offset: at, expected: expected, found: innerNibble)
             }
-            var inner = IPHeaderFacts(version: expected, offset: at)
-            let innerProblem = parseHeader(bytes, at: at, end: end, into: &inner)
+            report.innerStorage = IPHeaderFacts(version: expected, offset: at)
+            let innerProblem = parseHeader(bytes, at: at, end: end, into: &report.innerStorage)
             if let innerProblem {
                 if innerProblem.leftFixedHeaderReadable {
-                    report.inner = inner
-                    if case .badIHL = innerProblem {} else { report.flow = FlowKey(header: inner, in: bytes) }
+                    report.present.insert(.inner)
+                    if case .badIHL = innerProblem {} else { readPorts(&report, bytes) }
                 }
                 switch innerProblem {
                 case let .truncated(o, n, a): return .truncated(offset: o, needed: n, available: a)
@@ -145,31 +147,36 @@ public struct Decapsulator: Hashable, Sendable {
                 case let .badExtensionHeader(o, r): return .innerIPv6BadExtensionHeader(offset: o, reason: r)
                 }
             }
-            report.inner = inner
+            report.present.insert(.inner)
             report.depth += 1
-            report.flow = FlowKey(header: inner, in: bytes)
-            if inner.end < end { report.warnings.insert(.trailingBytes) }
-            if inner.ipv4OptionsLength > 0 { report.warnings.insert(.innerIPv4Options) }
-            if !inner.extensionHeaders.isEmpty { report.warnings.insert(.innerIPv6ExtensionHeaders) }
-            if inner.encapsulationLimit != nil { report.warnings.insert(.tunnelEncapsulationLimit) }
-            if inner.upperProtocol == IPProtocolNumber.tcp { checkMSS(inner, bytes, &report) }
+            readPorts(&report, bytes)
+            if report.innerStorage.end < end { report.warnings.insert(.trailingBytes) }
+            if report.innerStorage.ipv4OptionsLength > 0 { report.warnings.insert(.innerIPv4Options) }
+            if !report.innerStorage.extensionHeaders.isEmpty { report.warnings.insert(.innerIPv6ExtensionHeaders) }
+            if report.innerStorage.encapsulationLimit != nil { report.warnings.insert(.tunnelEncapsulationLimit) }
+            if report.innerStorage.upperProtocol == IPProtocolNumber.tcp { checkMSS(&report, bytes) }
 
-            if inner.hopLimit == 0, policy.innerTTLZero == .drop { return .innerTTLZero(offset: at) }
-            let ecn = ECNDecapsulation(inner: inner.ecn, outer: carrier.ecn)
+            if report.innerStorage.hopLimit == 0, policy.innerTTLZero == .drop { return .innerTTLZero(offset: at) }
+            let ecn = ECNDecapsulation(inner: ECN(trafficClass: report.innerStorage.trafficClass), outer: carrierECN)
             guard let forwarded = ecn.result else { return .ecnCEOnNotECT }
             if ecn.isCurrentlyUnused { report.warnings.insert(.unusedECNCombination) }
-            report.decapsulatedECN = forwarded
+            report.decapsulatedECNStorage = forwarded
+            report.present.insert(.decapsulatedECN)
 
-            let isWhole: Bool = if case .whole = inner.fragment { true } else { false }
-            if isWhole, inner.upperProtocol == IPProtocolNumber.ipv4 || inner.upperProtocol == IPProtocolNumber.ipv6 {
+            if report.innerStorage.isWhole, report.innerStorage.upperProtocol == IPProtocolNumber.ipv4 || report.innerStorage.upperProtocol == IPProtocolNumber.ipv6 {
                 guard report.depth < policy.maximumDepth else {
-                    return .nestedTunnel(offset: inner.upperLayerOffset, protocol: inner.upperProtocol, depth: policy.maximumDepth)
+                    return .nestedTunnel(offset: report.innerStorage.upperLayerOffset, protocol: report.innerStorage.upperProtocol, depth: policy.maximumDepth)
                 }
-                carrier = inner
+                // One more level: this inner packet is the next carrier.
+                carrierECN = forwarded
+                at = report.innerStorage.upperLayerOffset
+                end = report.innerStorage.end
+                expected = report.innerStorage.upperProtocol == IPProtocolNumber.ipv4 ? .v4 : .v6
+                report.present.remove([.flow, .ports, .icmpIdentifier])
                 continue
             }
-            if let allowed = policy.allowedInnerDestinations, !allowed.contains(where: { $0.contains(inner.destination) }) {
-                return .unexpectedInnerDestination(inner.destination)
+            if let allowed = policy.allowedInnerDestinations, !allowed.contains(where: { $0.contains(report.innerStorage.destination) }) {
+                return .unexpectedInnerDestination(report.innerStorage.destination)
             }
             return nil
         }
@@ -186,17 +193,17 @@ public struct Decapsulator: Hashable, Sendable {
 
     /// The tunnel kind the outer header's protocol announces.
     @inline(__always)
-    private func classify(_ outer: IPHeaderFacts, _ bytes: UnsafeRawBufferPointer) -> TunnelKind {
-        switch outer.upperProtocol {
-        case IPProtocolNumber.ipv4: return TunnelKind(outer: outer.version, inner: .v4)
-        case IPProtocolNumber.ipv6: return TunnelKind(outer: outer.version, inner: .v6)
+    private func classify(_ report: inout DecapsulationReport, _ bytes: UnsafeRawBufferPointer) -> TunnelKind {
+        switch report.outerStorage.upperProtocol {
+        case IPProtocolNumber.ipv4: return TunnelKind(outer: report.outerStorage.version, inner: .v4)
+        case IPProtocolNumber.ipv6: return TunnelKind(outer: report.outerStorage.version, inner: .v6)
         case IPProtocolNumber.gre: return .gre
         case IPProtocolNumber.udp:
             // A later fragment has no UDP header to read the port from.
-            if case .nonFirst = outer.fragment { return .none }
-            let at = outer.upperLayerOffset
+            if report.outerStorage.isLaterFragment { return .none }
+            let at = report.outerStorage.upperLayerOffset
             // min: a packet whose length field overstates the bytes is still classified.
-            guard at >= outer.offset + 20, at + 8 <= min(outer.end, bytes.count) else { return .none }
+            guard at >= report.outerStorage.offset + 20, at + 8 <= min(report.outerStorage.end, bytes.count) else { return .none }
             let port = bytes.uint16(at + 2)
             if policy.fooOverUDPPorts.contains(port) { return .fou }
             if policy.genericUDPEncapsulationPorts.contains(port) { return .gue }
@@ -206,9 +213,38 @@ public struct Decapsulator: Hashable, Sendable {
         }
     }
 
+    /// Records the inner flow's ports (or ICMP echo identifier), read from a whole packet
+    /// or a first fragment when they lie inside both the packet and the bytes.
+    @inline(__always)
+    private func readPorts(_ report: inout DecapsulationReport, _ bytes: UnsafeRawBufferPointer) {
+        report.present.insert(.flow)
+        guard !report.innerStorage.isLaterFragment else { return }
+        let inner = report.innerStorage
+        let at = inner.upperLayerOffset
+        let end = min(inner.end, bytes.count)
+        switch inner.upperProtocol {
+        case IPProtocolNumber.tcp, IPProtocolNumber.udp, IPProtocolNumber.sctp, 33, 136:
+            guard at + 4 <= end else { return }
+            report.sourcePort = bytes.uint16(at)
+            report.destinationPort = bytes.uint16(at + 2)
+            report.present.insert(.ports)
+        case IPProtocolNumber.icmp, IPProtocolNumber.icmpv6:
+            guard at + 6 <= end else { return }
+            let type = bytes[at]
+            let isEcho = inner.upperProtocol == IPProtocolNumber.icmp ? (type == 8 || type == 0) : (type == 128 || type == 129)
+            if isEcho {
+                report.sourcePort = bytes.uint16(at + 4)
+                report.present.insert(.icmpIdentifier)
+            }
+        default:
+            return
+        }
+    }
+
     /// Records the MSS of an inner TCP SYN and warns when the tunnel cannot carry it.
-    private func checkMSS(_ inner: IPHeaderFacts, _ bytes: UnsafeRawBufferPointer, _ report: inout DecapsulationReport) {
-        guard case .whole = inner.fragment else { return }
+    private func checkMSS(_ report: inout DecapsulationReport, _ bytes: UnsafeRawBufferPointer) {
+        let inner = report.innerStorage
+        guard inner.isWhole else { return }
         let tcp = inner.upperLayerOffset
         guard tcp + 20 <= inner.end, bytes[tcp + 13] & 0x02 != 0 else { return }
         let optionsEnd = min(tcp + Int(bytes[tcp + 12] >> 4) * 4, inner.end)

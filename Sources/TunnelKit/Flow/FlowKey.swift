@@ -58,10 +58,17 @@ public struct FlowKey: Hashable, Sendable, CustomStringConvertible {
         var a = Self.fold(source), b = Self.fold(destination)
         var p = UInt64(sourcePort ?? icmpIdentifier ?? 0), q = UInt64(destinationPort ?? 0)
         if symmetric, (a, p) > (b, q) { swap(&a, &b); swap(&p, &q) }
+        return Self.entropy(protocol: `protocol`, source: a, destination: b, sourcePort: p, destinationPort: q, seed: seed)
+    }
+
+    /// The hash over already-folded parts, shared with the encapsulator's hot path.
+    @inline(__always)
+    static func entropy(protocol: UInt8, source: UInt64, destination: UInt64,
+                        sourcePort: UInt64, destinationPort: UInt64, seed: UInt32) -> UInt32 {
         var h = UInt64(seed) ^ 0x9E37_79B9_7F4A_7C15
-        h = Self.mix(h ^ a)
-        h = Self.mix(h ^ b)
-        h = Self.mix(h ^ (p << 32 | q << 16 | UInt64(`protocol`)))
+        h = mix(h ^ source)
+        h = mix(h ^ destination)
+        h = mix(h ^ (sourcePort << 32 | destinationPort << 16 | UInt64(`protocol`)))
         return UInt32(truncatingIfNeeded: h ^ (h >> 32))
     }
 
@@ -69,9 +76,13 @@ public struct FlowKey: Hashable, Sendable, CustomStringConvertible {
     static func fold(_ address: IPAddress) -> UInt64 {
         switch address {
         case let .v4(a): UInt64(a.value)
-        case let .v6(a): a.high ^ (a.low &* 0xC2B2_AE3D_27D4_EB4F)
+        case let .v6(a): fold(high: a.high, low: a.low)
         }
     }
+
+    /// An IPv6 address in 64 bits for hashing.
+    @inline(__always)
+    static func fold(high: UInt64, low: UInt64) -> UInt64 { high ^ (low &* 0xC2B2_AE3D_27D4_EB4F) }
 
     /// A 64-bit finaliser (the one from SplitMix64): every input bit affects every output bit.
     @inline(__always)

@@ -13,8 +13,12 @@ public enum ECN: UInt8, Hashable, Sendable, CaseIterable, CustomStringConvertibl
     /// The ECN bits of a TOS or traffic-class byte.
     @inline(__always)
     public init(trafficClass: UInt8) {
-        // Two bits always name a case.
-        self = ECN(rawValue: trafficClass & 0b11) ?? .notECT
+        switch trafficClass & 0b11 {
+        case 0b00: self = .notECT
+        case 0b01: self = .ect1
+        case 0b10: self = .ect0
+        default: self = .ce
+        }
     }
 
     /// `Not-ECT`, `ECT(0)`, `ECT(1)` or `CE`, as RFC 3168 and Wireshark write them.
@@ -40,19 +44,21 @@ public struct ECNDecapsulation: Hashable, Sendable {
     /// The table lookup for `inner` arriving under `outer`.
     @inline(__always)
     public init(inner: ECN, outer: ECN) {
-        switch (inner, outer) {
-        case (.notECT, .notECT): self.init(result: .notECT, isCurrentlyUnused: false)
-        case (.notECT, .ect0), (.notECT, .ect1): self.init(result: .notECT, isCurrentlyUnused: true)
-        case (.notECT, .ce): self.init(result: nil, isCurrentlyUnused: false)
-        case (.ect0, .notECT), (.ect0, .ect0): self.init(result: .ect0, isCurrentlyUnused: false)
-        case (.ect0, .ect1): self.init(result: .ect1, isCurrentlyUnused: false)
-        case (.ect1, .notECT), (.ect1, .ect1): self.init(result: .ect1, isCurrentlyUnused: false)
-        case (.ect1, .ect0): self.init(result: .ect1, isCurrentlyUnused: true)
-        case (.ce, .ect1): self.init(result: .ce, isCurrentlyUnused: true)
-        case (_, .ce), (.ce, _): self.init(result: .ce, isCurrentlyUnused: false)
-        }
+        // Figure 4 packed four bits a cell, indexed by inner * 4 + outer (codepoint values):
+        // bits 0-1 the result, bit 2 drop, bit 3 currently unused.
+        //            outer: Not-ECT  ECT(1)  ECT(0)  CE
+        // inner Not-ECT:     0       8|0     8|0     4      -> 0x4880
+        // inner ECT(1):      1       1       8|1     3      -> 0x3911
+        // inner ECT(0):      2       1       2       3      -> 0x3212
+        // inner CE:          3       8|3     3       3      -> 0x33B3
+        let table: UInt64 = 0x33B3_3212_3911_4880
+        let shift = UInt64(inner.rawValue) &* 16 &+ UInt64(outer.rawValue) &* 4
+        let cell = UInt8(truncatingIfNeeded: table >> shift) & 0xF
+        let code = cell & 0b11
+        self.init(result: cell & 0b100 != 0 ? nil : ECN(trafficClass: code), isCurrentlyUnused: cell & 0b1000 != 0)
     }
 
+    @inline(__always)
     private init(result: ECN?, isCurrentlyUnused: Bool) {
         self.result = result
         self.isCurrentlyUnused = isCurrentlyUnused

@@ -33,72 +33,99 @@ public struct IPv6ExtensionHeaders: OptionSet, Hashable, Sendable {
 
 /// What an IPv4 or IPv6 header (with its options or extension headers) says: the facts a
 /// decapsulator checks and a tool prints.
+///
+/// Stored compactly (64 bytes: addresses as raw 64-bit halves, lengths as 32-bit values)
+/// because a decapsulation report carries two of these per packet on the hot path.
 public struct IPHeaderFacts: Hashable, Sendable {
-    /// IPv4 or IPv6.
-    public var version: IPVersion
-    /// Where the header starts in the bytes that were parsed.
-    public var offset: Int
-    /// The source address.
-    public var source: IPAddress
-    /// The destination address.
-    public var destination: IPAddress
+    var sourceHigh: UInt64 = 0
+    var sourceLow: UInt64 = 0
+    var destinationHigh: UInt64 = 0
+    var destinationLow: UInt64 = 0
+    var offsetStorage: UInt32
+    var headerLengthStorage: UInt32 = 0
+    var packetLengthStorage: UInt32 = 0
+    var flowLabelStorage: UInt32 = 0
+    var identificationStorage: UInt32 = 0
+    var fragmentByteOffset: UInt16 = 0
+    var flags: Flags
+    var encapsulationLimitStorage: UInt8 = 0
+    var ipv4OptionsLengthStorage: UInt8 = 0
+
     /// The TTL (IPv4) or hop limit (IPv6).
-    public var hopLimit: UInt8
+    public internal(set) var hopLimit: UInt8 = 0
     /// The TOS byte (IPv4) or traffic class (IPv6): DSCP in the top six bits, ECN below.
-    public var trafficClass: UInt8
-    /// The IPv6 flow label (20 bits); `nil` for IPv4.
-    public var flowLabel: UInt32?
-    /// The IPv4 identification, or the identification of an IPv6 fragment header.
-    public var identification: UInt32?
-    /// The IPv4 Don't Fragment bit (always false for IPv6, which never fragments in flight).
-    public var dontFragment: Bool
-    /// Bytes from ``offset`` to the upper-layer header: 20 + options for IPv4, 40 + the
-    /// extension headers for IPv6.
-    public var headerLength: Int
-    /// The whole packet's length per its length field (IPv4 total length, or 40 + IPv6
-    /// payload length).
-    public var packetLength: Int
+    public internal(set) var trafficClass: UInt8 = 0
     /// The upper-layer protocol: the IPv4 protocol field, or the next header after the
     /// IPv6 extension headers (for a later fragment, the fragment header's next header).
-    public var upperProtocol: UInt8
-    /// Whether this is a whole packet or a fragment.
-    public var fragment: FragmentPosition
-    /// Bytes of IPv4 options (0 when none; always 0 for IPv6).
-    public var ipv4OptionsLength: Int
+    public internal(set) var upperProtocol: UInt8 = 0
     /// The IPv6 extension headers in the chain (empty for IPv4).
-    public var extensionHeaders: IPv6ExtensionHeaders
+    public internal(set) var extensionHeaders: IPv6ExtensionHeaders = []
+
+    struct Flags: OptionSet, Hashable, Sendable {
+        var rawValue: UInt8
+        static let v6 = Flags(rawValue: 1 << 0)
+        static let dontFragment = Flags(rawValue: 1 << 1)
+        static let moreFragments = Flags(rawValue: 1 << 2)
+        static let hasIdentification = Flags(rawValue: 1 << 3)
+        static let hasEncapsulationLimit = Flags(rawValue: 1 << 4)
+        static let laterFragment = Flags(rawValue: 1 << 5)
+    }
+
+    /// Facts with every field zero, to be filled in by a parser.
+    @inline(__always)
+    init(version: IPVersion, offset: Int) {
+        offsetStorage = UInt32(truncatingIfNeeded: offset)
+        flags = version == .v6 ? .v6 : []
+    }
+
+    /// IPv4 or IPv6.
+    public var version: IPVersion { flags.contains(.v6) ? .v6 : .v4 }
+    /// Where the header starts in the bytes that were parsed.
+    public var offset: Int { Int(offsetStorage) }
+    /// The source address.
+    public var source: IPAddress {
+        flags.contains(.v6) ? .v6(IPv6Address(high: sourceHigh, low: sourceLow))
+            : .v4(IPv4Address(UInt32(truncatingIfNeeded: sourceLow)))
+    }
+    /// The destination address.
+    public var destination: IPAddress {
+        flags.contains(.v6) ? .v6(IPv6Address(high: destinationHigh, low: destinationLow))
+            : .v4(IPv4Address(UInt32(truncatingIfNeeded: destinationLow)))
+    }
+    /// The IPv6 flow label (20 bits); `nil` for IPv4.
+    public var flowLabel: UInt32? { flags.contains(.v6) ? flowLabelStorage : nil }
+    /// The IPv4 identification, or the identification of an IPv6 fragment header.
+    public var identification: UInt32? { flags.contains(.hasIdentification) ? identificationStorage : nil }
+    /// The IPv4 Don't Fragment bit (always false for IPv6, which never fragments in flight).
+    public var dontFragment: Bool { flags.contains(.dontFragment) }
+    /// Bytes from ``offset`` to the upper-layer header: 20 + options for IPv4, 40 + the
+    /// extension headers for IPv6.
+    public var headerLength: Int { Int(headerLengthStorage) }
+    /// The whole packet's length per its length field (IPv4 total length, or 40 + IPv6
+    /// payload length).
+    public var packetLength: Int { Int(packetLengthStorage) }
+    /// Whether this is a whole packet or a fragment.
+    public var fragment: FragmentPosition {
+        flags.contains(.laterFragment) ? .nonFirst(byteOffset: Int(fragmentByteOffset))
+            : flags.contains(.moreFragments) ? .first : .whole
+    }
+    /// Bytes of IPv4 options (0 when none; always 0 for IPv6).
+    public var ipv4OptionsLength: Int { Int(ipv4OptionsLengthStorage) }
     /// The RFC 2473 tunnel encapsulation limit, when a destination options header has one.
-    public var encapsulationLimit: UInt8?
+    public var encapsulationLimit: UInt8? { flags.contains(.hasEncapsulationLimit) ? encapsulationLimitStorage : nil }
 
     /// The Differentiated Services codepoint (the top six bits of ``trafficClass``).
     public var dscp: UInt8 { trafficClass >> 2 }
     /// The ECN field (the low two bits of ``trafficClass``).
     public var ecn: ECN { ECN(trafficClass: trafficClass) }
     /// Where the upper-layer header starts in the parsed bytes.
-    public var upperLayerOffset: Int { offset + headerLength }
+    public var upperLayerOffset: Int { Int(offsetStorage) + Int(headerLengthStorage) }
     /// Where the packet ends (per its length field) in the parsed bytes.
-    public var end: Int { offset + packetLength }
-
-    /// Facts with every field zero, to be filled in by a parser.
-    init(version: IPVersion, offset: Int) {
-        self.version = version
-        self.offset = offset
-        let unspecified: IPAddress = version == .v4 ? .v4(IPv4Address(0)) : .v6(IPv6Address(high: 0, low: 0))
-        source = unspecified
-        destination = unspecified
-        hopLimit = 0
-        trafficClass = 0
-        flowLabel = nil
-        identification = nil
-        dontFragment = false
-        headerLength = 0
-        packetLength = 0
-        upperProtocol = 0
-        fragment = .whole
-        ipv4OptionsLength = 0
-        extensionHeaders = []
-        encapsulationLimit = nil
-    }
+    public var end: Int { Int(offsetStorage) + Int(packetLengthStorage) }
+    /// True for a whole packet (not a fragment, or an atomic one).
+    var isWhole: Bool { !flags.contains(.laterFragment) && !flags.contains(.moreFragments) }
+    /// True for a later fragment (no upper-layer header here).
+    var isLaterFragment: Bool { flags.contains(.laterFragment) }
 }
 
 /// Why an IP header (outer or inner) is not valid; the decapsulator turns it into the

@@ -14,34 +14,39 @@ enum IPv4HeaderParser {
         guard available >= minimumLength else {
             return .truncated(offset: offset, needed: minimumLength, available: max(available, 0))
         }
-        facts.source = .v4(IPv4Address(reading: bytes, at: offset + 12))
-        facts.destination = .v4(IPv4Address(reading: bytes, at: offset + 16))
+        facts.sourceLow = UInt64(bytes.uint32(offset + 12))
+        facts.destinationLow = UInt64(bytes.uint32(offset + 16))
         facts.trafficClass = bytes[offset + 1]
         facts.hopLimit = bytes[offset + 8]
         facts.upperProtocol = bytes[offset + 9]
-        facts.identification = UInt32(bytes.uint16(offset + 4))
-        let flags = bytes.uint16(offset + 6)
-        facts.dontFragment = flags & 0x4000 != 0
-        let fragmentOffset = Int(flags & 0x1FFF) * 8
-        facts.fragment = fragmentOffset != 0 ? .nonFirst(byteOffset: fragmentOffset)
-            : flags & 0x2000 != 0 ? .first : .whole
+        facts.identificationStorage = UInt32(bytes.uint16(offset + 4))
+        let fragmentField = bytes.uint16(offset + 6)
+        var flags: IPHeaderFacts.Flags = .hasIdentification
+        if fragmentField & 0x4000 != 0 { flags.insert(.dontFragment) }
+        if fragmentField & 0x2000 != 0 { flags.insert(.moreFragments) }
+        if fragmentField & 0x1FFF != 0 {
+            flags.insert(.laterFragment)
+            facts.fragmentByteOffset = (fragmentField & 0x1FFF) &* 8
+        }
+        facts.flags = flags
         let ihl = bytes[offset] & 0x0F
         guard ihl >= 5 else { return .badIHL(ihl: ihl) }
         let headerLength = Int(ihl) * 4
-        facts.headerLength = headerLength
-        facts.ipv4OptionsLength = headerLength - minimumLength
+        facts.headerLengthStorage = UInt32(headerLength)
+        facts.ipv4OptionsLengthStorage = UInt8(headerLength - minimumLength)
         guard available >= headerLength else {
             return .truncated(offset: offset, needed: headerLength, available: available)
         }
-        let sum = InternetChecksum.sum(bytes, offset..<(offset + headerLength))
+        let totalLength = Int(bytes.uint16(offset + 2))
+        facts.packetLengthStorage = UInt32(totalLength)
+        let sum = headerLength == minimumLength ? InternetChecksum.sumOf20Bytes(bytes, at: offset)
+            : InternetChecksum.sum(bytes, offset..<(offset + headerLength))
         guard sum == 0xFFFF else {
             let found = bytes.uint16(offset + 10)
             // Take the stored value out of the sum (one's-complement subtraction).
             let without = InternetChecksum.fold(UInt64(sum) &+ UInt64(~found))
             return .badChecksum(found: found, expected: ~without)
         }
-        let totalLength = Int(bytes.uint16(offset + 2))
-        facts.packetLength = totalLength
         guard totalLength >= headerLength, totalLength <= available else {
             return .lengthMismatch(field: totalLength, available: available)
         }

@@ -19,13 +19,15 @@ enum IPv6HeaderParser {
         }
         let first = bytes.uint32(offset)
         facts.trafficClass = UInt8(truncatingIfNeeded: first >> 20)
-        facts.flowLabel = first & 0x000F_FFFF
+        facts.flowLabelStorage = first & 0x000F_FFFF
         facts.hopLimit = bytes[offset + 7]
-        facts.source = .v6(IPv6Address(reading: bytes, at: offset + 8))
-        facts.destination = .v6(IPv6Address(reading: bytes, at: offset + 24))
+        facts.sourceHigh = bytes.uint64(offset + 8)
+        facts.sourceLow = bytes.uint64(offset + 16)
+        facts.destinationHigh = bytes.uint64(offset + 24)
+        facts.destinationLow = bytes.uint64(offset + 32)
         let payloadLength = Int(bytes.uint16(offset + 4))
-        facts.packetLength = fixedLength + payloadLength
-        facts.headerLength = fixedLength
+        facts.packetLengthStorage = UInt32(fixedLength + payloadLength)
+        facts.headerLengthStorage = UInt32(fixedLength)
         facts.upperProtocol = bytes[offset + 6]
         guard fixedLength + payloadLength <= available else {
             return .lengthMismatch(field: payloadLength, available: available - fixedLength)
@@ -64,7 +66,7 @@ enum IPv6HeaderParser {
                 length = (Int(bytes[at + 1]) + 2) * 4
             default:
                 facts.upperProtocol = next
-                facts.headerLength = at - offset
+                facts.headerLengthStorage = UInt32(truncatingIfNeeded: at - offset)
                 return nil
             }
             guard count < limit else { return .badExtensionHeader(offset: at, reason: .tooManyHeaders(limit: limit)) }
@@ -79,20 +81,22 @@ enum IPv6HeaderParser {
             case IPProtocolNumber.destinationOptions:
                 facts.extensionHeaders.insert(.destinationOptions)
                 if let limit = encapsulationLimit(bytes, options: (at + 2)..<(at + length)) {
-                    facts.encapsulationLimit = limit
+                    facts.encapsulationLimitStorage = limit
+                    facts.flags.insert(.hasEncapsulationLimit)
                 }
             default: // fragment
                 facts.extensionHeaders.insert(.fragment)
                 let field = bytes.uint16(at + 2)
-                facts.identification = bytes.uint32(at + 4)
-                let fragmentOffset = Int(field >> 3) * 8
-                if fragmentOffset != 0 {
-                    facts.fragment = .nonFirst(byteOffset: fragmentOffset)
+                facts.identificationStorage = bytes.uint32(at + 4)
+                facts.flags.insert(.hasIdentification)
+                if field & 1 != 0 { facts.flags.insert(.moreFragments) }
+                if field >> 3 != 0 {
+                    facts.flags.insert(.laterFragment)
+                    facts.fragmentByteOffset = (field >> 3) &* 8
                     facts.upperProtocol = next
-                    facts.headerLength = at + length - offset
+                    facts.headerLengthStorage = UInt32(truncatingIfNeeded: at + length - offset)
                     return nil
                 }
-                facts.fragment = field & 1 != 0 ? .first : .whole
             }
             at += length
         }
