@@ -21,8 +21,9 @@ public enum Maglev {
     /// - Throws: ``HashRingError`` if `size` is not a prime, a backend is given twice, or
     ///   there are more weighted backends than slots.
     public static func table(for backends: some Sequence<Backend>, size: Int = defaultSize) throws(HashRingError) -> LookupTable {
+        // The range first: trial division of a huge number would take too long.
+        guard (2...(1 << 26)).contains(size) else { throw .sizeOutOfRange(size, supported: 2...(1 << 26)) }
         guard Primes.isPrime(size) else { throw .sizeNotPrime(size) }
-        guard size <= 1 << 26 else { throw .sizeOutOfRange(size, supported: 2...(1 << 26)) }
         let ordered = try BackendSet.ordered(backends)
         let weighted = ordered.filter { $0.weight > 0 }.count
         guard weighted <= size else { throw .tooManyBackends(weighted, size: size) }
