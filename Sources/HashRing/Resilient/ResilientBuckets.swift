@@ -59,25 +59,31 @@ public struct ResilientBuckets: Sendable {
     public mutating func remove(_ key: Backend.Key) throws(HashRingError) -> TableDiff {
         guard let removed = members.firstIndex(where: { $0.key == key }) else { throw .unknownBackend(key) }
         members.remove(at: removed)
-        var freed: [Int] = []
+        // The removed member's buckets, and any that had no owner (an empty group).
+        var unowned: [(bucket: Int, wasRemovedMembers: Bool)] = []
         for bucket in owners.indices {
             let owner = owners[bucket]
-            if owner == UInt32(removed) {
+            if owner == LookupTable.noBackend {
+                unowned.append((bucket, false))
+            } else if owner == UInt32(removed) {
                 owners[bucket] = LookupTable.noBackend
-                freed.append(bucket)
-            } else if owner != LookupTable.noBackend, owner > UInt32(removed) {
+                unowned.append((bucket, true))
+            } else if owner > UInt32(removed) {
                 owners[bucket] = owner - 1
             }
         }
-        // Buckets that had no owner (an empty group) are free too.
-        let orphans = owners.indices.filter { owners[$0] == LookupTable.noBackend && !freed.contains($0) }
         var deficits = deficitsNow()
-        for bucket in (freed + orphans).sorted() {
-            guard let member = Self.mostUnderweight(deficits) else { break }
-            owners[bucket] = UInt32(member)
-            deficits[member] -= 1
+        var changed: [Int] = []
+        for (bucket, wasRemovedMembers) in unowned {
+            if let member = Self.mostUnderweight(deficits) {
+                owners[bucket] = UInt32(member)
+                deficits[member] -= 1
+                changed.append(bucket)
+            } else if wasRemovedMembers {
+                changed.append(bucket)  // now without an owner: the group is empty
+            }
         }
-        return TableDiff(changedSlots: freed, slotCount: owners.count)
+        return TableDiff(changedSlots: changed, slotCount: owners.count)
     }
 
     /// Adds `member`; it takes buckets only from overweight members and only those for
@@ -101,19 +107,17 @@ public struct ResilientBuckets: Sendable {
     @discardableResult
     public mutating func rebalance(movable: (Int) -> Bool = { _ in true }) -> TableDiff {
         var deficits = deficitsNow()
+        var missing = deficits.reduce(0) { $0 + max($1, 0) }
         var changed: [Int] = []
-        for bucket in owners.indices {
-            guard let member = Self.mostUnderweight(deficits) else { break }
+        for bucket in owners.indices where missing > 0 {
             let owner = owners[bucket]
-            if owner == LookupTable.noBackend {
-                owners[bucket] = UInt32(member)
-            } else if deficits[Int(owner)] < 0, movable(bucket) {
-                deficits[Int(owner)] += 1
-                owners[bucket] = UInt32(member)
-            } else {
-                continue
-            }
+            // Only free buckets and movable buckets of overweight members move.
+            guard owner == LookupTable.noBackend || deficits[Int(owner)] < 0 && movable(bucket),
+                  let member = Self.mostUnderweight(deficits) else { continue }
+            if owner != LookupTable.noBackend { deficits[Int(owner)] += 1 }
+            owners[bucket] = UInt32(member)
             deficits[member] -= 1
+            missing -= 1
             changed.append(bucket)
         }
         return TableDiff(changedSlots: changed, slotCount: owners.count)
