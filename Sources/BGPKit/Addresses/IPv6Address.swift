@@ -29,40 +29,57 @@ public struct IPv6Address: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// Parses RFC 4291 text ("2001:db8::1", "::ffff:192.0.2.1"); nil for anything else.
     public init?(_ text: some StringProtocol) {
-        var groups: [UInt16] = []
-        var gapAt: Int? = nil
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 3, parts.count <= 9 else { return nil }
-        var index = 0
-        while index < parts.count {
-            let part = parts[index]
-            if part.isEmpty {
-                // "::" shows up as one or two empty parts (two at either end).
-                if gapAt == nil {
-                    gapAt = groups.count
-                    if index == 0 || index == parts.count - 2 {
-                        guard index + 1 < parts.count, parts[index + 1].isEmpty else { return nil }
-                        index += 1
-                    }
-                } else if !(index == parts.count - 1 && parts[index - 1].isEmpty && gapAt == groups.count) {
-                    return nil
-                }
-            } else if index == parts.count - 1, part.contains(".") {
-                guard let v4 = IPv4Address(part) else { return nil }
-                groups.append(UInt16(truncatingIfNeeded: v4.value >> 16))
-                groups.append(UInt16(truncatingIfNeeded: v4.value))
+        let utf8 = Array(text.utf8)
+        // Find the one "::" allowed, if any.
+        var gap: Int? = nil
+        var i = 0
+        while i + 1 < utf8.count {
+            if utf8[i] == UInt8(ascii: ":"), utf8[i + 1] == UInt8(ascii: ":") {
+                guard gap == nil else { return nil }
+                gap = i
+                i += 2
             } else {
-                guard part.utf8.count <= 4, let value = UInt16(part, radix: 16) else { return nil }
-                groups.append(value)
+                i += 1
             }
-            index += 1
         }
-        if let gapAt {
-            guard groups.count < 8 else { return nil }
-            groups.insert(contentsOf: repeatElement(0, count: 8 - groups.count), at: gapAt)
+        func groups(_ part: ArraySlice<UInt8>, allowIPv4: Bool) -> [UInt16]? {
+            if part.isEmpty { return [] }
+            var result: [UInt16] = []
+            let fields = part.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            for (n, field) in fields.enumerated() {
+                if allowIPv4, n == fields.count - 1, field.contains(UInt8(ascii: ".")) {
+                    guard let v4 = IPv4Address(String(decoding: field, as: UTF8.self)) else { return nil }
+                    result.append(UInt16(truncatingIfNeeded: v4.value >> 16))
+                    result.append(UInt16(truncatingIfNeeded: v4.value))
+                    continue
+                }
+                guard !field.isEmpty, field.count <= 4 else { return nil }
+                var value: UInt16 = 0
+                for c in field {
+                    let digit: UInt8
+                    switch c {
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = c - UInt8(ascii: "0")
+                    case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = c - UInt8(ascii: "a") + 10
+                    case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = c - UInt8(ascii: "A") + 10
+                    default: return nil
+                    }
+                    value = value << 4 | UInt16(digit)
+                }
+                result.append(value)
+            }
+            return result
         }
-        guard groups.count == 8 else { return nil }
-        self.init(groups[0], groups[1], groups[2], groups[3], groups[4], groups[5], groups[6], groups[7])
+        var all: [UInt16]
+        if let gap {
+            guard let head = groups(utf8[..<gap], allowIPv4: false),
+                  let tail = groups(utf8[(gap + 2)...], allowIPv4: true),
+                  head.count + tail.count < 8 else { return nil }
+            all = head + [UInt16](repeating: 0, count: 8 - head.count - tail.count) + tail
+        } else {
+            guard let parsed = groups(utf8[...], allowIPv4: true), parsed.count == 8 else { return nil }
+            all = parsed
+        }
+        self.init(all[0], all[1], all[2], all[3], all[4], all[5], all[6], all[7])
     }
 
     /// RFC 5952 text: lower case, no leading zeros, the longest run of two or more zero

@@ -8,7 +8,7 @@
 /// ```swift
 /// var framer = BGPFramer()
 /// framer.append(segment)
-/// while let message = try framer.nextMessage({ try BGPMessage(decoding: $0, context: context) }) { … }
+/// while let message = try framer.nextDecodedMessage(context: context) { … }
 /// ```
 public struct BGPFramer: Sendable {
     /// The longest message accepted; raise it to 65,535 once extended message is
@@ -82,6 +82,17 @@ public struct BGPFramer: Sendable {
         start += length
         streamOffset += length
         return result
+    }
+
+    /// Decodes the next whole message; nil when none is buffered. A header error or a
+    /// malformed message throws (a malformed message is consumed first, so a caller that
+    /// chooses to carry on after, say, an AFI/SAFI disable can).
+    public mutating func nextDecodedMessage(context: SessionContext) throws(BGPError) -> BGPMessage? {
+        let result = try nextMessage { bytes -> Result<BGPMessage, BGPError> in
+            do throws(BGPError) { return .success(try BGPMessage(decoding: bytes, context: context)) } catch { return .failure(error) }
+        }
+        guard let result else { return nil }
+        return try result.get()
     }
 
     /// The next whole message as a copy; nil when none is buffered.
