@@ -55,6 +55,12 @@ final class CapturedSessionTests: XCTestCase {
                         XCTAssertTrue(matching.contains(.multiprotocol(AddressFamily(AFI(UInt16(afi)), SAFI(UInt8(safi))))),
                                       "\(name): \(address) multiprotocol \(afi)/\(safi)")
                     }
+                    if code == 73, let host = capability["hostname"] as? String {
+                        XCTAssertTrue(matching.contains(.fqdn(hostname: host, domain: capability["domain"] as? String ?? "")), "\(name): \(address) FQDN")
+                    }
+                    if code == 9, let role = capability["role"] as? Int {
+                        XCTAssertTrue(matching.contains(.role(BGPRole(rawValue: UInt8(role)))), "\(name): \(address) role")
+                    }
                     if let asn = capability["asn"] as? Int {
                         XCTAssertEqual(open.asn, UInt32(asn), "\(name): \(address) 4-octet AS")
                     }
@@ -103,6 +109,7 @@ final class CapturedSessionTests: XCTestCase {
                 XCTAssertEqual(update.multiExitDisc.map(Int.init), announcement["med"] as? Int, "\(name) \(prefixes): MED")
                 XCTAssertEqual(update.communities.map(\.description), announcement["communities"] as? [String], "\(name) \(prefixes): communities")
                 XCTAssertEqual(update.largeCommunities.map(\.description), announcement["large_communities"] as? [String], "\(name) \(prefixes): large communities")
+                XCTAssertEqual(update.onlyToCustomer.map(Int.init), announcement["otc"] as? Int, "\(name) \(prefixes): OTC")
             }
         }
     }

@@ -5,7 +5,7 @@ import XCTest
 /// reordered and retransmitted segments, and the one-line errors.
 final class DecodeCommandTests: XCTestCase {
     private let fixtures = ToolRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/bgp")
-    private let captures = ["bird-gobgp", "exabgp-gobgp", "bad-peer-as", "hold-timer-expired"]
+    private let captures = ["bird-gobgp", "exabgp-gobgp", "frr-gobgp", "bad-peer-as", "hold-timer-expired"]
 
     private func decodeJSON(_ arguments: [String]) throws -> [[String: Any]] {
         let result = try ToolRunner.run("bgp-announcer", ["decode", "--json"] + arguments)

@@ -16,7 +16,7 @@ struct CapturedSession {
         var message: BGPMessage
     }
 
-    static let names = ["bird-gobgp", "exabgp-gobgp", "bad-peer-as", "hold-timer-expired"]
+    static let names = ["bird-gobgp", "exabgp-gobgp", "frr-gobgp", "bad-peer-as", "hold-timer-expired"]
 
     static var fixtures: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
