@@ -74,8 +74,8 @@ func main() {
 
 	total := float64(passes * len(messages))
 	nsPerMessage := float64(elapsed.Nanoseconds()) / total
-	fmt.Printf("gobgp ParseBGPMessage (GoBGP %s, %s, GOMAXPROCS=%d): %d messages x %d passes\n",
-		"v3 Debian", runtime.Version(), runtime.GOMAXPROCS(0), len(messages), passes)
+	fmt.Printf("gobgp bgp.ParseBGPMessage (%s, GOMAXPROCS=%d): %d messages x %d passes\n",
+		runtime.Version(), runtime.GOMAXPROCS(0), len(messages), passes)
 	fmt.Printf("  %.1f ns/message  %.0f messages/s  %.1f allocations/message  %.0f bytes allocated/message  %d messages refused\n",
 		nsPerMessage, 1e9/nsPerMessage,
 		float64(after.Mallocs-before.Mallocs)/total,
