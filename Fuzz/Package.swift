@@ -24,5 +24,9 @@ let package = Package(
     targets: [
         .target(name: "CFuzzerDriver"),
         fuzzer("FuzzLinkLayer", "PcapKit"),
+        fuzzer("FuzzBGPFraming", "BGPKit"),
+        fuzzer("FuzzBGPOpen", "BGPKit"),
+        fuzzer("FuzzBGPUpdate", "BGPKit"),
+        fuzzer("FuzzBGPNotification", "BGPKit"),
     ]
 )
