@@ -25,5 +25,6 @@ let package = Package(
         .target(name: "CMallocCounter"),
         .target(name: "BenchSupport", dependencies: ["CMallocCounter"]),
         bench("bench-pcap", "PcapKit"),
+        bench("bench-bgp", "BGPKit"),
     ]
 )

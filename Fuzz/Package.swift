@@ -25,5 +25,9 @@ let package = Package(
         .target(name: "CFuzzerDriver"),
         fuzzer("FuzzLinkLayer", "PcapKit"),
         fuzzer("FuzzTCPReassembly", "PcapKit"),
+        fuzzer("FuzzBGPFraming", "BGPKit"),
+        fuzzer("FuzzBGPOpen", "BGPKit"),
+        fuzzer("FuzzBGPUpdate", "BGPKit"),
+        fuzzer("FuzzBGPNotification", "BGPKit"),
     ]
 )
