@@ -27,5 +27,6 @@ let package = Package(
         bench("bench-pcap", "PcapKit"),
         bench("bench-hashring", "HashRing"),
         bench("bench-tunnel", "TunnelKit"),
+        bench("bench-bgp", "BGPKit"),
     ]
 )

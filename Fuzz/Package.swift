@@ -26,5 +26,10 @@ let package = Package(
         fuzzer("FuzzLinkLayer", "PcapKit"),
         fuzzer("FuzzFlowKey", "HashRing"),
         fuzzer("FuzzDecapsulate", "TunnelKit"),
+        fuzzer("FuzzTCPReassembly", "PcapKit"),
+        fuzzer("FuzzBGPFraming", "BGPKit"),
+        fuzzer("FuzzBGPOpen", "BGPKit"),
+        fuzzer("FuzzBGPUpdate", "BGPKit"),
+        fuzzer("FuzzBGPNotification", "BGPKit"),
     ]
 )

@@ -12,6 +12,6 @@ struct BGPAnnouncer: ParsableCommand {
           bgp-announcer decode --hex ffffffffffffffffffffffffffffffff001304
         """,
         version: "0.1.0",
-        subcommands: []
+        subcommands: [DecodeCommand.self]
     )
 }
