@@ -24,5 +24,6 @@ let package = Package(
     targets: [
         .target(name: "CFuzzerDriver"),
         fuzzer("FuzzLinkLayer", "PcapKit"),
+        fuzzer("FuzzNetlink", "NetlinkKit"),
     ]
 )

@@ -64,6 +64,13 @@ public struct AttributeWriter: Sendable {
         append(type, bytes: utf8)
     }
 
+    /// Appends bytes with no attribute header (a struct inside a nest, such as the peer
+    /// ifinfomsg of a veth), padded to 4 bytes.
+    mutating func appendRaw(_ raw: [UInt8]) {
+        bytes.append(contentsOf: raw)
+        pad()
+    }
+
     /// Opens a nested attribute; close it with ``endNested()``.
     public mutating func beginNested(_ type: UInt16) {
         openNests.append(bytes.count)

@@ -11,6 +11,9 @@ struct LBCtl: ParsableCommand {
           lbctl hash table --algorithm maglev --size 13 --backend 10.0.0.1 --backend 10.0.0.2
         """,
         version: "0.1.0",
-        subcommands: []
+        subcommands: [
+            ServiceCommand.self, DestCommand.self, FlushCommand.self, ZeroCommand.self, StatsCommand.self,
+            TimeoutCommand.self, SyncCommand.self, SaveCommand.self, RestoreCommand.self,
+        ]
     )
 }
