@@ -139,7 +139,8 @@ public enum IPVSRules {
         return r < 0
     }
 
-    static func destinationOrder(_ a: IPVSDestination, _ b: IPVSDestination) -> Bool {
+    /// ipvsadm's order of destinations: family, address (compared as libipvs does), port.
+    public static func destinationOrder(_ a: IPVSDestination, _ b: IPVSDestination) -> Bool {
         var r = Int32(a.address.family.rawValue) - Int32(b.address.family.rawValue)
         if r == 0 { r = compareAddresses(a.address, b.address) }
         if r == 0 { r = Int32(a.port.value) - Int32(b.port.value) }

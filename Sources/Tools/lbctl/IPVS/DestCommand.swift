@@ -50,7 +50,7 @@ struct DestCommand: ParsableCommand {
             let (options, rest) = IPVSTool.splitGlobal(arguments)
             let id = try IPVSTool.service(from: rest)
             let client = try options.client()
-            let destinations = try IPVSTool.run { try client.destinations(of: id) }
+            let destinations = try IPVSTool.run { try client.destinations(of: id) }.sorted { IPVSRules.destinationOrder($0, $1) }
             if options.json {
                 print(JSON.array(destinations.map(JSON.destination)).text)
                 return

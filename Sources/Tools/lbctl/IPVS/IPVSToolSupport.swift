@@ -13,6 +13,18 @@ struct IPVSOptions: ParsableArguments {
     @Flag(name: .customShort("n"), help: "Numeric output: print addresses and ports without looking up names.")
     var numeric = false
 
+    var settings: IPVSSettings { IPVSSettings(namespace: namespace, json: json, numeric: numeric) }
+
+    func client() throws -> IPVSClient { try settings.client() }
+}
+
+/// The same settings as plain values, for commands that take ipvsadm-style arguments
+/// verbatim and pick these out themselves.
+struct IPVSSettings {
+    var namespace: String?
+    var json = false
+    var numeric = false
+
     func client() throws -> IPVSClient {
         try IPVSTool.run { try IPVSClient(namespace: namespace.map(NetworkNamespace.named)) }
     }
@@ -39,8 +51,8 @@ enum IPVSTool {
     }
 
     /// Splits `--netns NAME`, `--json` and `-n` out of passed-through ipvsadm-style arguments.
-    static func splitGlobal(_ arguments: [String]) -> (options: IPVSOptions, rest: [String]) {
-        var options = IPVSOptions()
+    static func splitGlobal(_ arguments: [String]) -> (options: IPVSSettings, rest: [String]) {
+        var options = IPVSSettings()
         var rest: [String] = []
         var index = 0
         while index < arguments.count {

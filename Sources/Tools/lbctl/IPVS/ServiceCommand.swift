@@ -59,7 +59,7 @@ struct ServiceCommand: ParsableCommand {
 
         func run() throws {
             let (extra, rest) = IPVSTool.splitGlobal(service)
-            var options = options
+            var options = options.settings
             if extra.namespace != nil { options.namespace = extra.namespace }
             options.json = options.json || extra.json
             options.numeric = options.numeric || extra.numeric
