@@ -142,29 +142,33 @@ final class RouteHostTests: XCTestCase {
             guard error.errno == Errno.EOPNOTSUPP || error.errno == Errno.ENODEV else { throw error }
             throw XCTSkip("no ip6_tunnel in this kernel (\(error))")
         }
-        try client.createLink(name: "t4", kind: .ip6tnl(IP6TunnelParameters(mode: .ipip6, local: local6, remote: remote6)), mtu: 1400)
+        // ip6tnl devices are keyed by their endpoints, so each needs its own pair.
+        let remote4 = IPv6Address("2001:db8::4")!
+        try client.createLink(name: "t4", kind: .ip6tnl(IP6TunnelParameters(mode: .ipip6, local: local6, remote: remote4)), mtu: 1400)
         try client.createLink(name: "tany", kind: .ip6tnl(IP6TunnelParameters(mode: .any, local: local6)))
         try client.createLink(name: "text", kind: .ip6tnl(IP6TunnelParameters(mode: .any, external: true)))
-        try client.createLink(name: "i4", kind: .ipip(IPTunnelParameters(local: IPv4Address("192.0.2.1"), remote: IPv4Address("192.0.2.2"))))
+        try client.createLink(name: "i4", kind: .ipip(IPTunnelParameters(innerProtocol: 4, local: IPv4Address("192.0.2.1"), remote: IPv4Address("192.0.2.2"))))
         try client.createLink(name: "s6", kind: .sit(IPTunnelParameters(innerProtocol: 41, local: IPv4Address("192.0.2.1"), remote: IPv4Address("192.0.2.3"))))
         try client.setLink(named: "tany", up: true)
 
         let links = try client.links()
         func details(_ name: String) -> LinkKind? { links.first { $0.name == name }?.details }
         XCTAssertEqual(details("t6"), .ip6tnl(IP6TunnelParameters(mode: .ip6ip6, local: local6, remote: remote6)).withKernelDefaults(from: details("t6")))
-        if case .ip6tnl(let p)? = details("t4") { XCTAssertEqual(p.mode, .ipip6); XCTAssertEqual(p.remote, remote6) } else { XCTFail("t4") }
+        if case .ip6tnl(let p)? = details("t4") { XCTAssertEqual(p.mode, .ipip6); XCTAssertEqual(p.remote, remote4) } else { XCTFail("t4") }
         if case .ip6tnl(let p)? = details("tany") { XCTAssertEqual(p.mode, .any); XCTAssertNil(p.remote) } else { XCTFail("tany") }
         if case .ip6tnl(let p)? = details("text") { XCTAssertTrue(p.external) } else { XCTFail("text") }
-        if case .ipip(let p)? = details("i4") { XCTAssertEqual(p.remote, IPv4Address("192.0.2.2")) } else { XCTFail("i4") }
+        if case .ipip(let p)? = details("i4") { XCTAssertEqual(p.remote, IPv4Address("192.0.2.2")); XCTAssertEqual(p.innerProtocol, 4) } else { XCTFail("i4") }
         if case .sit(let p)? = details("s6") { XCTAssertEqual(p.remote, IPv4Address("192.0.2.3")) } else { XCTFail("s6") }
 
         XCTAssertTrue(try ip("-n", namespace, "-d", "link", "show", "t6").contains("ip6tnl ip6ip6 remote 2001:db8::2 local 2001:db8::1"))
-        XCTAssertTrue(try ip("-n", namespace, "-d", "link", "show", "t4").contains("ip6tnl ipip6 remote 2001:db8::2 local 2001:db8::1"))
+        XCTAssertTrue(try ip("-n", namespace, "-d", "link", "show", "t4").contains("ip6tnl ipip6 remote 2001:db8::4 local 2001:db8::1"))
         XCTAssertTrue(try ip("-n", namespace, "-d", "link", "show", "t4").contains("mtu 1400"))
         XCTAssertTrue(try ip("-n", namespace, "-d", "link", "show", "tany").contains("ip6tnl any remote any local 2001:db8::1"))
         XCTAssertTrue(try ip("-n", namespace, "-d", "link", "show", "text").contains("external"))
-        XCTAssertTrue(try ip("-n", namespace, "-d", "link", "show", "i4").contains("ipip remote 192.0.2.2 local 192.0.2.1"))
-        XCTAssertTrue(try ip("-n", namespace, "-d", "link", "show", "s6").contains("sit remote 192.0.2.3 local 192.0.2.1"))
+        let ipip = try ip("-n", namespace, "-d", "link", "show", "i4")
+        XCTAssertTrue(ipip.contains("ipip ipip remote 192.0.2.2 local 192.0.2.1"), ipip)
+        let sit = try ip("-n", namespace, "-d", "link", "show", "s6")
+        XCTAssertTrue(sit.contains("sit ip6ip remote 192.0.2.3 local 192.0.2.1"), sit)
         for name in ["t6", "t4", "tany", "text", "i4", "s6"] { try client.deleteLink(named: name) }
         XCTAssertTrue(try ip("-n", namespace, "link").contains("t6") == false)
     }

@@ -70,6 +70,9 @@ public struct IPv6Address: Hashable, Sendable, Comparable, CustomStringConvertib
         return out
     }
 
+    /// `::`, the unspecified address.
+    public var isUnspecified: Bool { high == 0 && low == 0 }
+
     /// The eight 16-bit groups.
     public var groups: [UInt16] {
         (0..<8).map { i in UInt16(truncatingIfNeeded: (i < 4 ? high : low) >> (48 - 16 * UInt64(i % 4))) }

@@ -88,6 +88,8 @@ public struct IPVSError: Error, Equatable, Sendable, CustomStringConvertible {
             reason = "address family not supported (kernel without IPv6 IPVS?)"
         case (Errno.EEXIST, .startDaemon):
             reason = "already running"
+        case (Errno.EINVAL, .startDaemon):
+            reason = "refused (EINVAL): the kernel runs no sync daemon while a destination has the other address family"
         case (Errno.ENODEV, .startDaemon(let d)):
             reason = "no such interface '\(d.interface)'"
         case (Errno.EINVAL, _):

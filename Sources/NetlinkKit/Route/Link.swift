@@ -79,8 +79,9 @@ public struct IP6TunnelParameters: Hashable, Sendable {
     init(parsing a: NetlinkAttributes) throws(NetlinkDecodingError) {
         typealias A = RouteWire.TunnelAttribute
         mode = Mode(rawValue: try a.uint8(A.protocol) ?? 0) ?? .any
-        local = a.first(A.local).flatMap { $0.value.count == 16 ? IPv6Address(bytes: $0.value) : nil }
-        remote = a.first(A.remote).flatMap { $0.value.count == 16 ? IPv6Address(bytes: $0.value) : nil }
+        // The kernel reports an unset endpoint as "::"; the model says nil.
+        local = a.first(A.local).flatMap { $0.value.count == 16 ? IPv6Address(bytes: $0.value) : nil }.flatMap { $0.isUnspecified ? nil : $0 }
+        remote = a.first(A.remote).flatMap { $0.value.count == 16 ? IPv6Address(bytes: $0.value) : nil }.flatMap { $0.isUnspecified ? nil : $0 }
         external = a.first(A.collectMetadata) != nil
         hopLimit = try a.uint8(A.ttl)
         encapsulationLimit = try a.uint8(A.encapsulationLimit)
@@ -123,8 +124,8 @@ public struct IPTunnelParameters: Hashable, Sendable {
     init(parsing a: NetlinkAttributes) throws(NetlinkDecodingError) {
         typealias A = RouteWire.TunnelAttribute
         innerProtocol = try a.uint8(A.protocol)
-        local = a.first(A.local).flatMap { $0.value.count == 4 ? IPv4Address(bytes: $0.value) : nil }
-        remote = a.first(A.remote).flatMap { $0.value.count == 4 ? IPv4Address(bytes: $0.value) : nil }
+        local = a.first(A.local).flatMap { $0.value.count == 4 ? IPv4Address(bytes: $0.value) : nil }.flatMap { $0.value == 0 ? nil : $0 }
+        remote = a.first(A.remote).flatMap { $0.value.count == 4 ? IPv4Address(bytes: $0.value) : nil }.flatMap { $0.value == 0 ? nil : $0 }
         external = a.first(A.collectMetadata) != nil
         ttl = try a.uint8(A.ttl)
         underlyingLink = try a.uint32(A.link)

@@ -66,8 +66,13 @@ expect_error "malformed restore line" "lbctl: line 2: invalid service address '1
     $L restore <<<$'-A -t 192.0.2.7:80 -s rr\n-A -t 192.0.2.300:80 -s rr'
 check "malformed restore changed nothing" test "$before" == "$(ipvsadm -Sn)"
 
-# Timeouts and sync daemons, cross-checked with ipvsadm. The sync daemon needs a
-# multicast-capable interface (lo is not).
+$L zero
+check "zero" true
+$L flush
+check "flush" test -z "$(ipvsadm -Sn)"
+
+# Timeouts and sync daemons, cross-checked with ipvsadm. The kernel refuses a sync
+# daemon while any destination has the other address family, hence after the flush.
 ip link add sync0 type dummy && ip link set sync0 multicast on up
 $L timeout set 100 20 30
 check "timeout set, read by ipvsadm" grep -q 'Timeout (tcp tcpfin udp): 100 20 30' <(ipvsadm -L --timeout)
@@ -81,10 +86,6 @@ check "sync stop" test -z "$(ipvsadm -L --daemon)"
 ipvsadm --start-daemon backup --mcast-interface sync0 --syncid 9
 check "ipvsadm --start-daemon, read by lbctl" grep -q 'backup sync daemon (mcast=sync0, syncid=9' <($L sync list)
 ipvsadm --stop-daemon backup
-$L zero
-check "zero" true
-$L flush
-check "flush" test -z "$(ipvsadm -Sn)"
 
 echo "$failures failure(s)"
 exit $((failures > 0))
