@@ -11,6 +11,9 @@ services=${1:-10000}
 lbctl=${2:-.build/release/lbctl}
 results=$(mktemp -d)
 rules=$results/rules
+# The guest sees the repository and the results folder; copy the binary there.
+cp "$lbctl" "$results/lbctl"
+lbctl=$results/lbctl
 python3 Tests/KernelLab/netlink/make-rules.py "$services" 4 >"$rules"
 echo "rules: $(wc -l <"$rules") lines"
 

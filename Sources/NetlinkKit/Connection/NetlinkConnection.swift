@@ -28,6 +28,15 @@ public final class NetlinkConnection {
         do { return try NetlinkMessage.split(bytes[...]) } catch { throw .malformed(error) }
     }
 
+    private func receiveAcknowledgements(maximum: Int) throws(NetlinkError) -> [NetlinkMessage] {
+        var messages: [NetlinkMessage] = []
+        for (bytes, sender) in try transport.receiveMany(maximum: maximum) {
+            guard sender == 0 else { throw .notFromKernel(portID: sender) }
+            do { messages += try NetlinkMessage.split(bytes[...]) } catch { throw .malformed(error) }
+        }
+        return messages
+    }
+
     private static func decodeError(_ message: NetlinkMessage) throws(NetlinkError) -> NetlinkErrorMessage {
         do {
             return try NetlinkErrorMessage(payload: message.payload, flags: message.header.flags,
@@ -127,7 +136,7 @@ public final class NetlinkConnection {
     /// into datagrams of at most `batchBytes`. Returns one result per request, in order;
     /// a failed request does not stop the others (the kernel goes on with the next
     /// message too). Transport failures abort the whole pipeline.
-    public func pipeline(_ requests: [NetlinkRequest], window: Int = 256, batchBytes: Int = 32 * 1024)
+    public func pipeline(_ requests: [NetlinkRequest], window: Int = 1024, batchBytes: Int = 64 * 1024)
         throws(NetlinkError) -> [Result<Void, KernelError>] {
         let window = max(1, window)
         var results = [Result<Void, KernelError>?](repeating: nil, count: requests.count)
@@ -146,9 +155,12 @@ public final class NetlinkConnection {
         var next = 0
         var outstanding = 0
         var completed = 0
+        var datagram: [UInt8] = []
+        datagram.reserveCapacity(batchBytes)
         while completed < requests.count {
-            var datagram: [UInt8] = []
-            while next < requests.count, outstanding < window {
+            datagram.removeAll(keepingCapacity: true)
+            // Refill only when half the window has drained, so that sends stay large.
+            while next < requests.count, outstanding < window, outstanding <= window / 2 || !datagram.isEmpty {
                 let request = requests[next]
                 let encoded = NetlinkMessage.encode(type: request.type, flags: request.flags.union([.request, .acknowledge]),
                                                     sequence: firstSequence &+ UInt32(truncatingIfNeeded: next),
@@ -159,7 +171,8 @@ public final class NetlinkConnection {
                 outstanding += 1
             }
             if !datagram.isEmpty { try transport.send(datagram) }
-            for message in try receiveMessages() {
+            guard outstanding > 0 else { continue }
+            for message in try receiveAcknowledgements(maximum: outstanding) {
                 guard message.header.type == NetlinkMessageType.error else { continue }
                 guard let position = index(of: message.header.sequence), results[position] == nil else {
                     throw .unexpectedSequence(expected: firstSequence, received: message.header.sequence)

@@ -130,6 +130,69 @@ public final class NetlinkSocket: NetlinkTransport {
     }
 }
 
+extension NetlinkSocket {
+    /// recvmmsg(2) fetches many ACKs per system call. Glibc declares it only under
+    /// _GNU_SOURCE, so it is looked up like setns; without it, one datagram is received.
+    private typealias ReceiveMany = @convention(c) (Int32, UnsafeMutableRawPointer?, UInt32, Int32, UnsafeMutableRawPointer?) -> Int32
+    private static let receiveManyFunction: ReceiveMany? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "recvmmsg") else { return nil }
+        return unsafeBitCast(symbol, to: ReceiveMany.self)
+    }()
+
+    /// `struct mmsghdr`: a msghdr and the received length (64 bytes on LP64).
+    private struct MultiMessageHeader {
+        var header = msghdr()
+        var length: UInt32 = 0
+    }
+
+    /// Each slot holds one ACK or error; with NETLINK_CAP_ACK these are a few hundred
+    /// bytes at most, and a larger one is reported instead of being silently cut.
+    static let slotSize = 8192
+
+    public func receiveMany(maximum: Int) throws(NetlinkError) -> [(bytes: [UInt8], senderPortID: UInt32)] {
+        guard let function = Self.receiveManyFunction, maximum > 1 else { return [try receive()] }
+        let count = min(maximum, 64)
+        var storage = [UInt8](repeating: 0, count: count * Self.slotSize)
+        var addresses = [NetlinkAddress](repeating: NetlinkAddress(), count: count)
+        var vectors = [iovec](repeating: iovec(), count: count)
+        var headers = [MultiMessageHeader](repeating: MultiMessageHeader(), count: count)
+        let received: Int32 = storage.withUnsafeMutableBytes { raw in
+            addresses.withUnsafeMutableBufferPointer { addressBuffer in
+                vectors.withUnsafeMutableBufferPointer { vectorBuffer in
+                    headers.withUnsafeMutableBufferPointer { headerBuffer in
+                        for i in 0..<count {
+                            vectorBuffer[i].iov_base = raw.baseAddress.map { $0 + i * Self.slotSize }
+                            vectorBuffer[i].iov_len = Self.slotSize
+                            headerBuffer[i].header.msg_name = UnsafeMutableRawPointer(addressBuffer.baseAddress.map { $0 + i })
+                            headerBuffer[i].header.msg_namelen = socklen_t(MemoryLayout<NetlinkAddress>.size)
+                            headerBuffer[i].header.msg_iov = vectorBuffer.baseAddress.map { $0 + i }
+                            headerBuffer[i].header.msg_iovlen = 1
+                        }
+                        while true {
+                            // MSG_WAITFORONE (0x10000): block for the first, then take what is queued.
+                            let n = function(descriptor, UnsafeMutableRawPointer(headerBuffer.baseAddress), UInt32(count), 0x10000, nil)
+                            if n < 0, Glibc.errno == EINTR { continue }
+                            return n
+                        }
+                    }
+                }
+            }
+        }
+        guard received > 0 else { throw .system(call: "recvmmsg(AF_NETLINK)", errno: received < 0 ? Glibc.errno : Errno.EAGAIN) }
+        var datagrams: [(bytes: [UInt8], senderPortID: UInt32)] = []
+        datagrams.reserveCapacity(Int(received))
+        for i in 0..<Int(received) {
+            if headers[i].header.msg_flags & Int32(MSG_TRUNC) != 0 {
+                throw .system(call: "recvmmsg(AF_NETLINK): a reply over \(Self.slotSize) bytes was truncated", errno: Errno.EMSGSIZE)
+            }
+            let length = min(Int(headers[i].length), Self.slotSize)
+            let start = i * Self.slotSize
+            datagrams.append((Array(storage[start..<(start + length)]), addresses[i].nl_pid))
+        }
+        return datagrams
+    }
+}
+
 /// `struct sockaddr_nl`, which Glibc's module map does not export: family, padding,
 /// port id, multicast groups (12 bytes, the kernel's layout).
 struct NetlinkAddress {

@@ -9,6 +9,15 @@ public protocol NetlinkTransport: AnyObject {
     /// Receives one whole datagram, however large, and the port id that sent it
     /// (0 for the kernel).
     func receive() throws(NetlinkError) -> (bytes: [UInt8], senderPortID: UInt32)
+    /// Receives at least one and at most `maximum` small datagrams in one go (for ACKs of
+    /// pipelined requests). The default receives one.
+    func receiveMany(maximum: Int) throws(NetlinkError) -> [(bytes: [UInt8], senderPortID: UInt32)]
+}
+
+extension NetlinkTransport {
+    public func receiveMany(maximum: Int) throws(NetlinkError) -> [(bytes: [UInt8], senderPortID: UInt32)] {
+        [try receive()]
+    }
 }
 
 /// The netlink protocols this package speaks.
