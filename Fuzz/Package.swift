@@ -31,5 +31,6 @@ let package = Package(
         fuzzer("FuzzBGPOpen", "BGPKit"),
         fuzzer("FuzzBGPUpdate", "BGPKit"),
         fuzzer("FuzzBGPNotification", "BGPKit"),
+        fuzzer("FuzzNetlink", "NetlinkKit"),
     ]
 )

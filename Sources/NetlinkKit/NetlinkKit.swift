@@ -1,1 +1,0 @@
-// NetlinkKit: netlink codec, generic netlink, IPVS and rtnetlink clients.
