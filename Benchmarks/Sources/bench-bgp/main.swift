@@ -79,76 +79,25 @@ encodeBuffer.reserveCapacity(1 << 20)
 
 let results = [
     measure("UPDATE full decode (corpus)", operationsPerCall: count, runs: 3, seconds: 0.5) {
-        corpus.withUnsafeBytes { all in
-            var total = 0
-            for i in 0..<count {
-                let message = UnsafeRawBufferPointer(rebasing: all[offsets[i]..<offsets[i + 1]])
-                if case let .update(u)? = try? BGPMessage(decoding: message, context: context) {
-                    total &+= u.attributes.count &+ u.nlri.count
-                }
-            }
-            return total
-        }
+        decodeAll(corpus, offsets, context: context)
     },
     measure("UPDATE validate-only (corpus)", operationsPerCall: count, runs: 3, seconds: 0.5) {
-        corpus.withUnsafeBytes { all in
-            var total = 0
-            for i in 0..<count {
-                let message = UnsafeRawBufferPointer(rebasing: all[offsets[i]..<offsets[i + 1]])
-                if let summary = try? BGPMessage.validate(message, context: context) { total &+= summary.attributeCount }
-            }
-            return total
-        }
+        validateAll(corpus, offsets, context: context)
     },
     measure("UPDATE encode (\(encodeCount) of the corpus)", operationsPerCall: encodeCount, runs: 3, seconds: 0.5) {
-        var total = 0
-        for message in decodedSubset {
-            encodeBuffer.removeAll(keepingCapacity: true)
-            try? message.encode(context: context, into: &encodeBuffer)
-            total &+= encodeBuffer.count
-        }
-        return total
+        encodeAll(decodedSubset, into: &encodeBuffer, context: context)
     },
     measure("framing (corpus in 1,448-byte segments)", operationsPerCall: count, runs: 3, seconds: 0.5) {
-        var framer = BGPFramer()
-        var total = 0
-        corpus.withUnsafeBytes { all in
-            var start = 0
-            while start < all.count {
-                let end = min(all.count, start + 1448)
-                framer.append(UnsafeRawBufferPointer(rebasing: all[start..<end]))
-                while let length = try? framer.nextMessage({ $0.count }) { total &+= length }
-                start = end
-            }
-        }
-        return total
+        frameAll(corpus, segment: 1448)
     },
     measure("55-byte IPv4 VIP UPDATE decode", operationsPerCall: 1000) {
-        vip.withUnsafeBytes { bytes in
-            var total = 0
-            for _ in 0..<1000 {
-                if case let .update(u)? = try? BGPMessage(decoding: bytes, context: context) { total &+= u.nlri.count }
-            }
-            return total
-        }
+        decodeRepeatedly(vip, times: 1000, context: context)
     },
     measure("55-byte IPv4 VIP UPDATE validate-only", operationsPerCall: 1000) {
-        vip.withUnsafeBytes { bytes in
-            var total = 0
-            for _ in 0..<1000 {
-                if let summary = try? BGPMessage.validate(bytes, context: context) { total &+= summary.nlriCount }
-            }
-            return total
-        }
+        validateRepeatedly(vip, times: 1000, context: context)
     },
     measure("55-byte IPv4 VIP UPDATE encode", operationsPerCall: 1000) {
-        var total = 0
-        for _ in 0..<1000 {
-            encodeBuffer.removeAll(keepingCapacity: true)
-            try? vipMessage.encode(context: context, into: &encodeBuffer)
-            total &+= encodeBuffer.count
-        }
-        return total
+        encodeRepeatedly(vipMessage, times: 1000, into: &encodeBuffer, context: context)
     },
 ]
 printTable(results)

@@ -108,7 +108,7 @@ public struct MPReachNLRI: Hashable, Sendable {
         nextHop.encode(into: &buffer)
         buffer.append(reserved)
         let addPath = context.hasPathIdentifiers(family)
-        for entry in nlri { try NLRICodec.encode(entry, afi: family.afi, addPath: addPath, into: &buffer) }
+        for i in nlri.indices { try NLRICodec.encode(nlri[i], afi: family.afi, addPath: addPath, into: &buffer) }
         buffer.append(contentsOf: rawNLRI)
     }
 }

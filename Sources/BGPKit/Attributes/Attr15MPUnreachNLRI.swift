@@ -53,7 +53,7 @@ public struct MPUnreachNLRI: Hashable, Sendable {
         buffer.appendUInt16(family.afi.rawValue)
         buffer.append(family.safi.rawValue)
         let addPath = context.hasPathIdentifiers(family)
-        for entry in withdrawn { try NLRICodec.encode(entry, afi: family.afi, addPath: addPath, into: &buffer) }
+        for i in withdrawn.indices { try NLRICodec.encode(withdrawn[i], afi: family.afi, addPath: addPath, into: &buffer) }
         buffer.append(contentsOf: rawWithdrawn)
     }
 }

@@ -28,14 +28,17 @@ struct ByteReader {
     /// Absolute offset of the next unread byte.
     var offset: Int { base + index }
 
+    @inline(never)
     func short(_ needed: Int) -> BGPError {
         truncation.error(at: offset, detail: "needs \(needed) bytes, \(remaining) left")
     }
 
+    @inline(__always)
     mutating func require(_ count: Int) throws(BGPError) {
         if count < 0 || count > remaining { throw short(count) }
     }
 
+    @inline(__always)
     mutating func readUInt8() throws(BGPError) -> UInt8 {
         guard index < bytes.count else { throw short(1) }
         let value = bytes[index]
@@ -43,6 +46,7 @@ struct ByteReader {
         return value
     }
 
+    @inline(__always)
     mutating func readUInt16() throws(BGPError) -> UInt16 {
         guard remaining >= 2 else { throw short(2) }
         let value = UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
@@ -50,6 +54,7 @@ struct ByteReader {
         return value
     }
 
+    @inline(__always)
     mutating func readUInt24() throws(BGPError) -> UInt32 {
         guard remaining >= 3 else { throw short(3) }
         let value = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
@@ -57,6 +62,7 @@ struct ByteReader {
         return value
     }
 
+    @inline(__always)
     mutating func readUInt32() throws(BGPError) -> UInt32 {
         guard remaining >= 4 else { throw short(4) }
         let value = bytes.loadUnaligned(fromByteOffset: index, as: UInt32.self).bigEndian
@@ -64,6 +70,7 @@ struct ByteReader {
         return value
     }
 
+    @inline(__always)
     mutating func readUInt64() throws(BGPError) -> UInt64 {
         guard remaining >= 8 else { throw short(8) }
         let value = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self).bigEndian
@@ -72,6 +79,7 @@ struct ByteReader {
     }
 
     /// The next `count` bytes as a sub-reader (same memory, absolute offsets kept).
+    @inline(__always)
     mutating func slice(_ count: Int) throws(BGPError) -> ByteReader {
         try require(count)
         let sub = ByteReader(
@@ -82,6 +90,7 @@ struct ByteReader {
     }
 
     /// Everything left, as a sub-reader; this reader ends up at its end.
+    @inline(__always)
     mutating func rest() -> ByteReader {
         let sub = ByteReader(
             UnsafeRawBufferPointer(rebasing: bytes[index...]), base: base + index, truncation: truncation)
@@ -98,6 +107,7 @@ struct ByteReader {
     }
 
     /// Moves past `count` bytes.
+    @inline(__always)
     mutating func skip(_ count: Int) throws(BGPError) {
         try require(count)
         index += count

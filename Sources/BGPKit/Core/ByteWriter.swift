@@ -3,9 +3,9 @@
 /// Encoders write into a caller-owned `[UInt8]` so that a caller reusing one buffer
 /// (`removeAll(keepingCapacity: true)`) encodes without allocating.
 extension Array where Element == UInt8 {
+    @inline(__always)
     mutating func appendUInt16(_ value: UInt16) {
-        append(UInt8(truncatingIfNeeded: value >> 8))
-        append(UInt8(truncatingIfNeeded: value))
+        Swift.withUnsafeBytes(of: value.bigEndian) { append(contentsOf: $0) }
     }
 
     mutating func appendUInt24(_ value: UInt32) {
@@ -14,16 +14,14 @@ extension Array where Element == UInt8 {
         append(UInt8(truncatingIfNeeded: value))
     }
 
+    @inline(__always)
     mutating func appendUInt32(_ value: UInt32) {
-        append(UInt8(truncatingIfNeeded: value >> 24))
-        append(UInt8(truncatingIfNeeded: value >> 16))
-        append(UInt8(truncatingIfNeeded: value >> 8))
-        append(UInt8(truncatingIfNeeded: value))
+        Swift.withUnsafeBytes(of: value.bigEndian) { append(contentsOf: $0) }
     }
 
+    @inline(__always)
     mutating func appendUInt64(_ value: UInt64) {
-        appendUInt32(UInt32(truncatingIfNeeded: value >> 32))
-        appendUInt32(UInt32(truncatingIfNeeded: value))
+        Swift.withUnsafeBytes(of: value.bigEndian) { append(contentsOf: $0) }
     }
 
     /// Writes a big-endian UInt16 at `index` (a length field reserved earlier).

@@ -72,9 +72,9 @@ public struct BGPMessageHeader: Hashable, Sendable {
     /// Appends a header with a zero length (patched by ``patchLength(in:at:)``).
     static func appendPlaceholder(type: MessageType, to buffer: inout [UInt8]) -> Int {
         let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0xFF, count: 16))
-        buffer.append(0)
-        buffer.append(0)
+        buffer.appendUInt64(.max)
+        buffer.appendUInt64(.max)
+        buffer.appendUInt16(0)
         buffer.append(type.rawValue)
         return start
     }

@@ -15,6 +15,18 @@ public struct UpdateSummary: Hashable, Sendable {
     public var disposition: ErrorDisposition?
 }
 
+/// ORIGIN, AS_PATH and (with routes in the NLRI field) NEXT_HOP, without an array.
+struct MandatoryCodes: Sequence, IteratorProtocol {
+    var upcoming: UInt8 = 1
+    let nextHop: Bool
+    init(nextHop: Bool) { self.nextHop = nextHop }
+    mutating func next() -> AttributeCode? {
+        guard upcoming <= (nextHop ? 3 : 2) else { return nil }
+        defer { upcoming += 1 }
+        return AttributeCode(upcoming)
+    }
+}
+
 /// The attribute codes seen so far, as a 256-bit set without allocation.
 struct AttributeCodeSet {
     var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
@@ -189,15 +201,12 @@ extension UpdateMessage {
         // RFC 7606 section 3.d: missing well-known mandatory attributes are
         // treat-as-withdraw; NEXT_HOP is mandatory only with routes in the NLRI field.
         if summary.nlriCount > 0 || seen.contains(.mpReachNLRI) {
-            for code in [AttributeCode.origin, .asPath, .nextHop] {
-                if code == .nextHop, summary.nlriCount == 0 { continue }
-                if !seen.contains(code) {
-                    try note(BGPError(problem: .missingWellKnown, code: .updateMessageError,
-                                      subcode: NotificationCode.Update.missingWellKnown, data: [code.rawValue],
-                                      disposition: .treatAsWithdraw, offset: body.base + body.bytes.count,
-                                      attribute: code),
-                             build: build, output: &output, summary: &summary)
-                }
+            for code in MandatoryCodes(nextHop: summary.nlriCount > 0) where !seen.contains(code) {
+                try note(BGPError(problem: .missingWellKnown, code: .updateMessageError,
+                                  subcode: NotificationCode.Update.missingWellKnown, data: [code.rawValue],
+                                  disposition: .treatAsWithdraw, offset: body.base + body.bytes.count,
+                                  attribute: code),
+                         build: build, output: &output, summary: &summary)
             }
         }
     }

@@ -14,23 +14,46 @@ public struct SessionContext: Hashable, Sendable {
     public var extendedMessage: Bool
     /// Families whose NLRI carries ADD-PATH path identifiers in this direction (RFC 7911).
     public var addPath: Set<AddressFamily> {
-        didSet {
-            addPathIPv4Unicast = addPath.contains(.ipv4Unicast)
-            addPathIPv6Unicast = addPath.contains(.ipv6Unicast)
+        get {
+            var set: Set<AddressFamily> = []
+            if addPathIPv4Unicast { set.insert(.ipv4Unicast) }
+            if addPathIPv6Unicast { set.insert(.ipv6Unicast) }
+            for family in addPathOthers.families { set.insert(family) }
+            return set
+        }
+        set {
+            addPathIPv4Unicast = newValue.contains(.ipv4Unicast)
+            addPathIPv6Unicast = newValue.contains(.ipv6Unicast)
+            addPathOthers = FamilyList(newValue.filter { $0 != .ipv4Unicast && $0 != .ipv6Unicast }.sorted())
         }
     }
-    // The two families BGPKit is tuned for are looked up without hashing.
-    var addPathIPv4Unicast: Bool
-    var addPathIPv6Unicast: Bool
+    // Stored without a heap object so that passing a context around costs no reference
+    // counting: the two families BGPKit is tuned for as flags, up to four others inline.
+    var addPathIPv4Unicast = false
+    var addPathIPv6Unicast = false
+    var addPathOthers = FamilyList([])
+
+    /// Up to four address families, inline.
+    struct FamilyList: Hashable, Sendable {
+        var storage: (AddressFamily?, AddressFamily?, AddressFamily?, AddressFamily?) = (nil, nil, nil, nil)
+        init(_ list: [AddressFamily]) {
+            storage = (list.count > 0 ? list[0] : nil, list.count > 1 ? list[1] : nil,
+                       list.count > 2 ? list[2] : nil, list.count > 3 ? list[3] : nil)
+        }
+        var families: [AddressFamily] { [storage.0, storage.1, storage.2, storage.3].compactMap { $0 } }
+        func contains(_ family: AddressFamily) -> Bool {
+            storage.0 == family || storage.1 == family || storage.2 == family || storage.3 == family
+        }
+        static func == (a: Self, b: Self) -> Bool { a.families == b.families }
+        func hash(into hasher: inout Hasher) { hasher.combine(families) }
+    }
 
     /// A context. The default is a modern session: 4-octet AS, no extended message, no
-    /// ADD-PATH.
+    /// ADD-PATH. ADD-PATH covers IPv4 and IPv6 unicast and up to four other families.
     public init(fourOctetAS: Bool = true, extendedMessage: Bool = false, addPath: Set<AddressFamily> = []) {
         self.fourOctetAS = fourOctetAS
         self.extendedMessage = extendedMessage
         self.addPath = addPath
-        addPathIPv4Unicast = addPath.contains(.ipv4Unicast)
-        addPathIPv6Unicast = addPath.contains(.ipv6Unicast)
     }
 
     /// A 4-octet-AS session without extended message or ADD-PATH.
@@ -42,7 +65,7 @@ public struct SessionContext: Hashable, Sendable {
     public func hasPathIdentifiers(_ family: AddressFamily) -> Bool {
         if family == .ipv4Unicast { return addPathIPv4Unicast }
         if family == .ipv6Unicast { return addPathIPv6Unicast }
-        return addPath.contains(family)
+        return addPathOthers.contains(family)
     }
 
     /// The largest UPDATE, NOTIFICATION or ROUTE-REFRESH this session allows.
