@@ -67,7 +67,7 @@ for (name, packet) in packets {
             for _ in 0..<batch {
                 let report = decapsulator.inspect(bytes, linkLayerVersion: nil)
                 total &+= report.innerRange?.upperBound ?? -1
-                total &+= Int(report.flow?.sourcePort ?? 0)
+                total &+= Int(report.innerPorts?.source ?? 0)
             }
             return total
         }

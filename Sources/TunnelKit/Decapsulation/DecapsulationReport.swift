@@ -19,21 +19,25 @@ public struct DecapsulationReport: Hashable, Sendable {
     /// The MSS option of an inner TCP SYN, if there was one.
     public internal(set) var innerTCPMSS: UInt16?
 
-    var outerStorage = IPHeaderFacts(version: .v4, offset: 0)
-    var innerStorage = IPHeaderFacts(version: .v4, offset: 0)
-    var present: Present = []
-    var sourcePort: UInt16 = 0
-    var destinationPort: UInt16 = 0
+    // Visible to inlinable accessors so a caller in another module reads the inner
+    // range and ports without a call.
+    @usableFromInline var outerStorage = IPHeaderFacts(version: .v4, offset: 0)
+    @usableFromInline var innerStorage = IPHeaderFacts(version: .v4, offset: 0)
+    @usableFromInline var present: Present = []
+    @usableFromInline var sourcePort: UInt16 = 0
+    @usableFromInline var destinationPort: UInt16 = 0
     var decapsulatedECNStorage: ECN = .notECT
 
+    @usableFromInline
     struct Present: OptionSet, Hashable, Sendable {
-        var rawValue: UInt8
-        static let outer = Present(rawValue: 1 << 0)
-        static let inner = Present(rawValue: 1 << 1)
-        static let flow = Present(rawValue: 1 << 2)
-        static let ports = Present(rawValue: 1 << 3)
-        static let icmpIdentifier = Present(rawValue: 1 << 4)
-        static let decapsulatedECN = Present(rawValue: 1 << 5)
+        @usableFromInline var rawValue: UInt8
+        @inlinable init(rawValue: UInt8) { self.rawValue = rawValue }
+        @usableFromInline static let outer = Present(rawValue: 1 << 0)
+        @usableFromInline static let inner = Present(rawValue: 1 << 1)
+        @usableFromInline static let flow = Present(rawValue: 1 << 2)
+        @usableFromInline static let ports = Present(rawValue: 1 << 3)
+        @usableFromInline static let icmpIdentifier = Present(rawValue: 1 << 4)
+        @usableFromInline static let decapsulatedECN = Present(rawValue: 1 << 5)
     }
 
     /// An empty report for a packet not yet looked at.
@@ -69,8 +73,16 @@ public struct DecapsulationReport: Hashable, Sendable {
 
     /// The bytes of the inner packet (from its header to the end its length field gives),
     /// as offsets into the parsed bytes: a view, no copy. `nil` unless decapsulation succeeded.
+    @inlinable
     public var innerRange: Range<Int>? {
         guard error == nil, present.contains(.inner) else { return nil }
         return innerStorage.offset..<innerStorage.end
+    }
+
+    /// The inner TCP, UDP or SCTP ports (source, destination), when the inner packet is a
+    /// whole packet or first fragment that has them: the cheap part of ``flow``.
+    @inlinable
+    public var innerPorts: (source: UInt16, destination: UInt16)? {
+        present.contains(.ports) ? (sourcePort, destinationPort) : nil
     }
 }
