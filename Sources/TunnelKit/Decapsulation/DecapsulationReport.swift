@@ -86,3 +86,25 @@ public struct DecapsulationReport: Hashable, Sendable {
         present.contains(.ports) ? (sourcePort, destinationPort) : nil
     }
 }
+
+extension DecapsulationReport {
+    /// Reports are equal when everything they say is equal (storage left over from an
+    /// earlier packet, behind an absent fact, does not count).
+    public static func == (a: DecapsulationReport, b: DecapsulationReport) -> Bool {
+        a.error == b.error && a.kind == b.kind && a.depth == b.depth && a.warnings == b.warnings
+            && a.innerTCPMSS == b.innerTCPMSS && a.outer == b.outer && a.inner == b.inner
+            && a.flow == b.flow && a.decapsulatedECN == b.decapsulatedECN
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(error)
+        hasher.combine(kind)
+        hasher.combine(depth)
+        hasher.combine(warnings)
+        hasher.combine(innerTCPMSS)
+        hasher.combine(outer)
+        hasher.combine(inner)
+        hasher.combine(flow)
+        hasher.combine(decapsulatedECN)
+    }
+}

@@ -48,6 +48,19 @@ public struct Decapsulator: Hashable, Sendable {
         return report
     }
 
+    /// The same as ``inspect(_:linkLayerVersion:)``, filling a report the caller keeps
+    /// from packet to packet: the per-packet path then neither initialises nor copies a
+    /// report. Every fact of the previous packet is forgotten first.
+    public func inspect(_ bytes: UnsafeRawBufferPointer, linkLayerVersion: IPVersion? = nil,
+                        into report: inout DecapsulationReport) {
+        report.kind = .none
+        report.depth = 0
+        report.warnings = []
+        report.innerTCPMSS = nil
+        report.present = []
+        report.error = run(bytes, linkLayerVersion, &report)
+    }
+
     @inline(__always)
     private func run(_ bytes: UnsafeRawBufferPointer, _ linkLayerVersion: IPVersion?,
                      _ report: inout DecapsulationReport) -> DecapsulationError? {
