@@ -119,11 +119,13 @@ static int decap(const uint8_t *p, size_t n, struct facts *f) {
     return 0;
 }
 
-static inline uint64_t mix(uint64_t z) {
-    z += 0x9E3779B97F4A7C15ull;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
+/* TunnelKit's flow hash (FlowKey.entropy): three parallel multiplies, one to mix. */
+static inline uint32_t flow_entropy(uint8_t proto, uint64_t src, uint64_t dst, uint64_t sp, uint64_t dp, uint32_t seed) {
+    uint64_t ports = (sp << 32 | dp << 16 | proto) ^ seed;
+    uint64_t h = (src * 0x9E3779B97F4A7C15ull) ^ (dst * 0xC2B2AE3D27D4EB4Full) ^ (ports * 0x165667B19E3779F9ull);
+    h = (h ^ (h >> 32)) * 0xD6E8FEB86659FD93ull;
+    h ^= h >> 29;
+    return (uint32_t)(h ^ (h >> 32));
 }
 
 static const uint64_t prefix_high = 0x20010db801000000ull; /* 2001:db8:100::/64 */
@@ -144,12 +146,10 @@ static int encap(uint8_t *buf, size_t start, size_t len) {
     if ((flags & 0x1fff) == 0 && (proto == 6 || proto == 17 || proto == 132) && ihl + 4 <= len) {
         sp = be16(q + ihl); dp = be16(q + ihl + 2);
     }
-    uint64_t h = 0x9E3779B97F4A7C15ull;
-    h = mix(h ^ a); h = mix(h ^ b); h = mix(h ^ (sp << 32 | dp << 16 | proto));
-    uint32_t entropy = (uint32_t)(h ^ (h >> 32));
+    uint32_t entropy = flow_entropy(proto, a, b, sp, dp, 0);
     uint32_t label = (entropy ^ entropy >> 20) & 0xfffff;
     if (label == 0) label = 1;
-    uint64_t spread = mix(entropy);
+    uint64_t x = (uint64_t)entropy * 0x9E3779B97F4A7C15ull, spread = x ^ (x >> 31);
     uint8_t *o = buf + start - 40;
     put32(o, 6u << 28 | (uint32_t)tos << 20 | label);
     put16(o + 4, (uint16_t)len);

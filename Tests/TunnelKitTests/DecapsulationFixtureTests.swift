@@ -7,6 +7,7 @@ final class DecapsulationFixtureTests: XCTestCase {
     func testEveryFixtureCase() throws {
         let cases = try Fixtures.cases("decapsulation.json")
         XCTAssertGreaterThan(cases.count, 150)
+        var reused = DecapsulationReport()
         for c in cases {
             let name = c["name"] as? String ?? "?"
             let packet = Fixtures.bytes(c["packet"] as? String ?? "")
@@ -42,6 +43,9 @@ final class DecapsulationFixtureTests: XCTestCase {
                 do throws(DecapsulationError) { _ = try decapsulator.decapsulate(bytes, linkLayerVersion: link); return "ok" } catch { return error.verdictName }
             }
             XCTAssertEqual(thrown, report.verdictName, name)
+            // The reusing form forgets the previous packet and agrees with the report.
+            packet.withUnsafeBytes { decapsulator.inspect($0, linkLayerVersion: link, into: &reused) }
+            XCTAssertEqual(reused, report, name)
         }
     }
 

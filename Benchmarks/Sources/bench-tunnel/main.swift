@@ -64,10 +64,11 @@ for (name, packet) in packets {
     results.append(measure("decapsulate \(name), \(packet.count) B, full validation", operationsPerCall: batch) {
         packet.withUnsafeBytes { bytes in
             var total = 0
+            var report = DecapsulationReport()
             for _ in 0..<batch {
-                let report = decapsulator.inspect(bytes, linkLayerVersion: nil)
+                decapsulator.inspect(bytes, linkLayerVersion: nil, into: &report)
                 total &+= report.innerRange?.upperBound ?? -1
-                total &+= Int(report.flow?.sourcePort ?? 0)
+                total &+= Int(report.innerPorts?.source ?? 0)
             }
             return total
         }

@@ -60,45 +60,10 @@ public enum DecapsulationError: Error, Hashable, Sendable, CustomStringConvertib
     case unexpectedInnerDestination(IPAddress)
 
     /// The verdict name decap-checker prints: `not_tunneled`, `outer_ipv4_bad_checksum`, ...
-    public var verdictName: String {
-        switch self {
-        case .notTunneled: "not_tunneled"
-        case .notIP: "not_ip"
-        case .truncated: "truncated"
-        case .outerVersionMismatch: "outer_version_mismatch"
-        case .outerIPv4BadIHL: "outer_ipv4_bad_ihl"
-        case .outerIPv4BadChecksum: "outer_ipv4_bad_checksum"
-        case .outerIPv4TotalLengthMismatch: "outer_ipv4_total_length_mismatch"
-        case .outerIPv6PayloadLengthMismatch: "outer_ipv6_payload_length_mismatch"
-        case .outerIPv6BadExtensionHeader: "outer_ipv6_bad_extension_header"
-        case .outerTTLZero: "outer_ttl_zero"
-        case .outerFragmentFirst: "outer_fragment_first"
-        case .outerFragmentNonFirst: "outer_fragment_non_first"
-        case .unsupportedKind: "unsupported_kind"
-        case .spoofedOuterSource: "spoofed_outer_source"
-        case .innerVersionMismatch: "inner_version_mismatch"
-        case .innerIPv4BadIHL: "inner_ipv4_bad_ihl"
-        case .innerIPv4BadChecksum: "inner_ipv4_bad_checksum"
-        case .innerIPv4TotalLengthMismatch: "inner_ipv4_total_length_mismatch"
-        case .innerIPv6PayloadLengthMismatch: "inner_ipv6_payload_length_mismatch"
-        case .innerIPv6BadExtensionHeader: "inner_ipv6_bad_extension_header"
-        case .innerTTLZero: "inner_ttl_zero"
-        case .nestedTunnel: "nested_tunnel"
-        case .ecnCEOnNotECT: "ecn_ce_on_not_ect"
-        case .unexpectedInnerDestination: "unexpected_inner_destination"
-        }
-    }
+    public var verdictName: String { verdict.name }
 
     /// Every verdict name an error can have, in checking order.
-    public static let allVerdictNames: [String] = [
-        "not_ip", "truncated", "outer_version_mismatch", "outer_ipv4_bad_ihl", "outer_ipv4_bad_checksum",
-        "outer_ipv4_total_length_mismatch", "outer_ipv6_payload_length_mismatch",
-        "outer_ipv6_bad_extension_header", "not_tunneled", "outer_ttl_zero", "outer_fragment_first",
-        "outer_fragment_non_first", "unsupported_kind", "spoofed_outer_source", "inner_version_mismatch",
-        "inner_ipv4_bad_ihl", "inner_ipv4_bad_checksum", "inner_ipv4_total_length_mismatch",
-        "inner_ipv6_payload_length_mismatch", "inner_ipv6_bad_extension_header", "inner_ttl_zero",
-        "nested_tunnel", "ecn_ce_on_not_ect", "unexpected_inner_destination",
-    ]
+    public static let allVerdictNames: [String] = DecapsulationVerdict.allCases.dropFirst().map(\.name)
 
     /// The explaining fields, in one line (without the verdict name).
     public var description: String {

@@ -19,21 +19,25 @@ public struct DecapsulationReport: Hashable, Sendable {
     /// The MSS option of an inner TCP SYN, if there was one.
     public internal(set) var innerTCPMSS: UInt16?
 
-    var outerStorage = IPHeaderFacts(version: .v4, offset: 0)
-    var innerStorage = IPHeaderFacts(version: .v4, offset: 0)
-    var present: Present = []
-    var sourcePort: UInt16 = 0
-    var destinationPort: UInt16 = 0
+    // Visible to inlinable accessors so a caller in another module reads the inner
+    // range and ports without a call.
+    @usableFromInline var outerStorage = IPHeaderFacts(version: .v4, offset: 0)
+    @usableFromInline var innerStorage = IPHeaderFacts(version: .v4, offset: 0)
+    @usableFromInline var present: Present = []
+    @usableFromInline var sourcePort: UInt16 = 0
+    @usableFromInline var destinationPort: UInt16 = 0
     var decapsulatedECNStorage: ECN = .notECT
 
+    @usableFromInline
     struct Present: OptionSet, Hashable, Sendable {
-        var rawValue: UInt8
-        static let outer = Present(rawValue: 1 << 0)
-        static let inner = Present(rawValue: 1 << 1)
-        static let flow = Present(rawValue: 1 << 2)
-        static let ports = Present(rawValue: 1 << 3)
-        static let icmpIdentifier = Present(rawValue: 1 << 4)
-        static let decapsulatedECN = Present(rawValue: 1 << 5)
+        @usableFromInline var rawValue: UInt8
+        @inlinable init(rawValue: UInt8) { self.rawValue = rawValue }
+        @usableFromInline static let outer = Present(rawValue: 1 << 0)
+        @usableFromInline static let inner = Present(rawValue: 1 << 1)
+        @usableFromInline static let flow = Present(rawValue: 1 << 2)
+        @usableFromInline static let ports = Present(rawValue: 1 << 3)
+        @usableFromInline static let icmpIdentifier = Present(rawValue: 1 << 4)
+        @usableFromInline static let decapsulatedECN = Present(rawValue: 1 << 5)
     }
 
     /// An empty report for a packet not yet looked at.
@@ -69,6 +73,7 @@ public struct DecapsulationReport: Hashable, Sendable {
 
     /// The bytes of the inner packet (from its header to the end its length field gives),
     /// as offsets into the parsed bytes: a view, no copy. `nil` unless decapsulation succeeded.
+    @inlinable
     public var innerRange: Range<Int>? {
         guard error == nil, present.contains(.inner) else { return nil }
         return innerStorage.offset..<innerStorage.end
@@ -83,5 +88,34 @@ public struct DecapsulationReport: Hashable, Sendable {
         warnings = []
         innerTCPMSS = nil
         present = []
+    }
+
+    /// The inner TCP, UDP or SCTP ports (source, destination), when the inner packet is a
+    /// whole packet or first fragment that has them: the cheap part of ``flow``.
+    @inlinable
+    public var innerPorts: (source: UInt16, destination: UInt16)? {
+        present.contains(.ports) ? (sourcePort, destinationPort) : nil
+    }
+}
+
+extension DecapsulationReport {
+    /// Reports are equal when everything they say is equal (storage left over from an
+    /// earlier packet, behind an absent fact, does not count).
+    public static func == (a: DecapsulationReport, b: DecapsulationReport) -> Bool {
+        a.error == b.error && a.kind == b.kind && a.depth == b.depth && a.warnings == b.warnings
+            && a.innerTCPMSS == b.innerTCPMSS && a.outer == b.outer && a.inner == b.inner
+            && a.flow == b.flow && a.decapsulatedECN == b.decapsulatedECN
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(error)
+        hasher.combine(kind)
+        hasher.combine(depth)
+        hasher.combine(warnings)
+        hasher.combine(innerTCPMSS)
+        hasher.combine(outer)
+        hasher.combine(inner)
+        hasher.combine(flow)
+        hasher.combine(decapsulatedECN)
     }
 }

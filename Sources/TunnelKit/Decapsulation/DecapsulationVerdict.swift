@@ -1,11 +1,11 @@
 /// The verdict of one decapsulation, without the fields that explain it: what a tool
 /// counts per packet and a script matches on.
 ///
-/// The raw values are dense (`0..<allCases.count`), so a per-verdict counter can be a
-/// plain array indexed by `rawValue`.
+/// The cases are in the order ``Decapsulator`` checks them, after `ok`. The raw values
+/// are dense (`0..<allCases.count`), so a per-verdict counter can be a plain array
+/// indexed by `rawValue`.
 public enum DecapsulationVerdict: UInt8, CaseIterable, Hashable, Sendable, CustomStringConvertible {
     case ok
-    case notTunneled
     case notIP
     case truncated
     case outerVersionMismatch
@@ -14,6 +14,7 @@ public enum DecapsulationVerdict: UInt8, CaseIterable, Hashable, Sendable, Custo
     case outerIPv4TotalLengthMismatch
     case outerIPv6PayloadLengthMismatch
     case outerIPv6BadExtensionHeader
+    case notTunneled
     case outerTTLZero
     case outerFragmentFirst
     case outerFragmentNonFirst

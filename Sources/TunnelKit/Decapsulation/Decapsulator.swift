@@ -48,9 +48,11 @@ public struct Decapsulator: Hashable, Sendable {
         return report
     }
 
-    /// ``inspect(_:linkLayerVersion:)`` into a report the caller owns and reuses, so that
-    /// a loop over many packets copies no report: the report is reset first.
-    public func inspect(_ bytes: UnsafeRawBufferPointer, linkLayerVersion: IPVersion? = nil, into report: inout DecapsulationReport) {
+    /// The same as ``inspect(_:linkLayerVersion:)``, filling a report the caller keeps
+    /// from packet to packet: the per-packet path then neither initialises nor copies a
+    /// report. Every fact of the previous packet is forgotten first.
+    public func inspect(_ bytes: UnsafeRawBufferPointer, linkLayerVersion: IPVersion? = nil,
+                        into report: inout DecapsulationReport) {
         report.reset()
         report.error = run(bytes, linkLayerVersion, &report)
     }

@@ -113,7 +113,7 @@ public struct Encapsulator: Hashable, Sendable {
         let outerECN = compatibilityECN ? 0 : facts.trafficClass & 0b11
         let trafficClass = outerDSCP << 2 | outerECN
         let innerProtocol = facts.isV6 ? IPProtocolNumber.ipv6 : IPProtocolNumber.ipv4
-        let spread = hostMaskHigh | hostMaskLow == 0 ? 0 : FlowKey.mix(UInt64(entropy))
+        let spread = FlowKey.spread(entropy)
 
         if outerIsV6 {
             var label = fixedLabel
@@ -156,7 +156,7 @@ public struct Encapsulator: Hashable, Sendable {
 
     /// The outer source for a flow with this hash.
     public func outerSource(entropy: UInt32) -> IPAddress {
-        let spread = FlowKey.mix(UInt64(entropy))
+        let spread = FlowKey.spread(entropy)
         if outerIsV6 {
             return .v6(IPv6Address(high: sourceHigh | (spread.byteSwapped & hostMaskHigh), low: sourceLow | (spread & hostMaskLow)))
         }

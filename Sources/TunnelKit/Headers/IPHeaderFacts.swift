@@ -41,9 +41,9 @@ public struct IPHeaderFacts: Hashable, Sendable {
     var sourceLow: UInt64 = 0
     var destinationHigh: UInt64 = 0
     var destinationLow: UInt64 = 0
-    var offsetStorage: UInt32
-    var headerLengthStorage: UInt32 = 0
-    var packetLengthStorage: UInt32 = 0
+    @usableFromInline var offsetStorage: UInt32
+    @usableFromInline var headerLengthStorage: UInt32 = 0
+    @usableFromInline var packetLengthStorage: UInt32 = 0
     var flowLabelStorage: UInt32 = 0
     var identificationStorage: UInt32 = 0
     var fragmentByteOffset: UInt16 = 0
@@ -81,6 +81,7 @@ public struct IPHeaderFacts: Hashable, Sendable {
     /// IPv4 or IPv6.
     public var version: IPVersion { flags.contains(.v6) ? .v6 : .v4 }
     /// Where the header starts in the bytes that were parsed.
+    @inlinable
     public var offset: Int { Int(offsetStorage) }
     /// The source address.
     public var source: IPAddress {
@@ -100,9 +101,11 @@ public struct IPHeaderFacts: Hashable, Sendable {
     public var dontFragment: Bool { flags.contains(.dontFragment) }
     /// Bytes from ``offset`` to the upper-layer header: 20 + options for IPv4, 40 + the
     /// extension headers for IPv6.
+    @inlinable
     public var headerLength: Int { Int(headerLengthStorage) }
     /// The whole packet's length per its length field (IPv4 total length, or 40 + IPv6
     /// payload length).
+    @inlinable
     public var packetLength: Int { Int(packetLengthStorage) }
     /// Whether this is a whole packet or a fragment.
     public var fragment: FragmentPosition {
@@ -119,8 +122,10 @@ public struct IPHeaderFacts: Hashable, Sendable {
     /// The ECN field (the low two bits of ``trafficClass``).
     public var ecn: ECN { ECN(trafficClass: trafficClass) }
     /// Where the upper-layer header starts in the parsed bytes.
+    @inlinable
     public var upperLayerOffset: Int { Int(offsetStorage) + Int(headerLengthStorage) }
     /// Where the packet ends (per its length field) in the parsed bytes.
+    @inlinable
     public var end: Int { Int(offsetStorage) + Int(packetLengthStorage) }
     /// True for a whole packet (not a fragment, or an atomic one).
     var isWhole: Bool { !flags.contains(.laterFragment) && !flags.contains(.moreFragments) }
