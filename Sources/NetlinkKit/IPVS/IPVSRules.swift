@@ -158,17 +158,43 @@ public enum IPVSRules {
     /// Parses ipvsadm -R input. Blank lines and `#` comments are skipped. Every line is
     /// parsed before anything is returned, so a malformed line changes nothing.
     public static func parse(_ text: String) throws(IPVSRuleError) -> [IPVSRule] {
+        try parse(bytes: Array(text.utf8))
+    }
+
+    /// Parses ipvsadm -R input given as bytes (what a tool reads from standard input).
+    /// Lines and tokens are split on bytes, which is many times faster than on Characters.
+    public static func parse(bytes: [UInt8]) throws(IPVSRuleError) -> [IPVSRule] {
         var rules: [IPVSRule] = []
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var tokens: [String] = []
+        var lineStart = 0
+        let newline = UInt8(ascii: "\n")
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
             number += 1
-            let tokens = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
-            guard let first = tokens.first, !first.hasPrefix("#") else { continue }
-            do {
-                rules.append(try parseLine(tokens.map(String.init)))
-            } catch {
-                throw IPVSRuleError(line: number, reason: error.reason)
+            tokens.removeAll(keepingCapacity: true)
+            var i = lineStart
+            while i < lineEnd {
+                let byte = bytes[i]
+                if byte == 0x20 || byte == 0x09 || byte == 0x0d {
+                    i += 1
+                    continue
+                }
+                var j = i
+                while j < lineEnd, bytes[j] != 0x20, bytes[j] != 0x09, bytes[j] != 0x0d { j += 1 }
+                tokens.append(String(decoding: bytes[i..<j], as: UTF8.self))
+                i = j
             }
+            if let first = tokens.first, !first.hasPrefix("#") {
+                do {
+                    rules.append(try parseLine(tokens))
+                } catch {
+                    throw IPVSRuleError(line: number, reason: error.reason)
+                }
+            }
+            if lineEnd == bytes.count { break }
+            lineStart = lineEnd + 1
         }
         return rules
     }
@@ -188,7 +214,8 @@ public enum IPVSRules {
 
     /// Splits "a.b.c.d[:port]" or "[v6][:port]" (ipvsadm also accepts a bare v6 address).
     public static func parseEndpoint(_ text: String) -> (IPAddress, Port?)? {
-        if text.hasPrefix("[") {
+        let utf8 = text.utf8
+        if utf8.first == UInt8(ascii: "[") {
             guard let close = text.firstIndex(of: "]"),
                   let address = IPv6Address(text[text.index(after: text.startIndex)..<close]) else { return nil }
             let rest = text[text.index(after: close)...]
@@ -196,11 +223,16 @@ public enum IPVSRules {
             guard rest.hasPrefix(":"), let port = UInt16(rest.dropFirst()) else { return nil }
             return (.v6(address), Port(port))
         }
-        if let v6 = IPv6Address(text) { return (.v6(v6), nil) }
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard let v4 = IPv4Address(parts[0]) else { return nil }
-        if parts.count == 1 { return (.v4(v4), nil) }
-        guard parts.count == 2, let port = UInt16(parts[1]) else { return nil }
+        let colons = utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ":") ? 1 : 0) }
+        if colons >= 2 {
+            guard let v6 = IPv6Address(text) else { return nil }
+            return (.v6(v6), nil)
+        }
+        guard let colon = text.firstIndex(of: ":") else {
+            guard let v4 = IPv4Address(text) else { return nil }
+            return (.v4(v4), nil)
+        }
+        guard let v4 = IPv4Address(text[..<colon]), let port = UInt16(text[text.index(after: colon)...]) else { return nil }
         return (.v4(v4), Port(port))
     }
 

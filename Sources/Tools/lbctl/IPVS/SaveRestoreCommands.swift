@@ -37,7 +37,7 @@ struct RestoreCommand: ParsableCommand {
             if count == 0 { break }
             input.append(contentsOf: chunk[0..<count])
         }
-        let rules = try IPVSTool.run { try IPVSRules.parse(String(decoding: input, as: UTF8.self)) }
+        let rules = try IPVSTool.run { try IPVSRules.parse(bytes: input) }
         let client = try options.client()
         // Runs of service and destination changes are pipelined; flush and --set go alone.
         var batch: [IPVSClient.Change] = []
