@@ -16,7 +16,7 @@ extension LinkKind {
     }
 }
 
-final class RouteHostTests: XCTestCase {
+final class RouteKernelTests: XCTestCase {
     var namespace = ""
 
     @discardableResult
