@@ -7,6 +7,8 @@ public enum JSON: Sendable, Equatable {
     case bool(Bool)
     /// An integer.
     case int(Int)
+    /// An unsigned integer too large for `Int` (64-bit counters); see ``number(_:)``.
+    case unsigned(UInt64)
     /// A number with a fraction; non-finite values are written as `null`.
     case double(Double)
     /// A string, escaped as RFC 8259 requires.
@@ -17,10 +19,10 @@ public enum JSON: Sendable, Equatable {
     case object([(String, JSON)])
 
     /// Two values are equal when they serialise to the same text.
-    public static func == (a: JSON, b: JSON) -> Bool { a.serialized() == b.serialized() }
+    public static func == (a: JSON, b: JSON) -> Bool { a.serialized == b.serialized }
 
     /// Compact JSON text (no spaces, no trailing newline).
-    public func serialized() -> String {
+    public var serialized: String {
         var out = ""
         write(to: &out)
         return out
@@ -32,6 +34,7 @@ public enum JSON: Sendable, Equatable {
         case .null: out += "null"
         case let .bool(b): out += b ? "true" : "false"
         case let .int(i): out += String(i)
+        case let .unsigned(u): out += String(u)
         case let .double(d): out += d.isFinite ? String(d) : "null"
         case let .string(s): JSON.writeString(s, to: &out)
         case let .array(items):
@@ -87,5 +90,15 @@ extension JSON {
     /// `.string(s)` or `.null` when `s` is nil.
     public static func optional(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
     /// `.int(i)` or `.null` when `i` is nil.
-    public static func optional<I: BinaryInteger>(_ i: I?) -> JSON { i.map { .int(Int($0)) } ?? .null }
+    public static func optional<I: BinaryInteger>(_ i: I?) -> JSON {
+        guard let i else { return .null }
+        return number(i)
+    }
+    /// Any integer: `.int` when it fits, `.unsigned` otherwise.
+    public static func number(_ value: some BinaryInteger) -> JSON {
+        if let i = Int(exactly: value) { return .int(i) }
+        return .unsigned(UInt64(truncatingIfNeeded: value))
+    }
+    /// An array of the descriptions of `values`.
+    public static func strings(_ values: [some CustomStringConvertible]) -> JSON { .array(values.map { .string($0.description) }) }
 }

@@ -128,7 +128,7 @@ struct DecapChecker: ParsableCommand {
             inspector.inspect(record, into: &packet)
             summary.add(&packet)
             if json {
-                out.line(Self.json(packet).serialized())
+                out.line(Self.json(packet).serialized)
             } else if !quiet && packet.verdict.isError {
                 out.line(Self.text(packet))
             }
@@ -146,7 +146,7 @@ struct DecapChecker: ParsableCommand {
         }
         if showProgress && summary.packets >= 0x40000 { StandardError.progress("") }
         if json {
-            out.line(summary.json(linkType: reader.linkType, top: top).serialized())
+            out.line(summary.json(linkType: reader.linkType, top: top).serialized)
         } else {
             if !quiet && summary.errors > 0 { out.line("") }
             for line in summary.text(linkType: reader.linkType, top: top) { out.line(line) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import BGPKit
 import Glibc
 import PcapKit
+import ToolSupport
 
 /// `bgp-announcer decode`: prints every BGP message of a capture or of hex bytes.
 struct DecodeCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import BGPKit
 import PcapKit
+import ToolSupport
 
 /// `decode --json`: one object per message, every field decoded.
 ///
@@ -8,7 +9,7 @@ import PcapKit
 /// are "65000:1" (well-known ones also named), large communities "65000:1:2"; next hops
 /// are address strings; every code comes as a number with its name beside it.
 enum MessageJSON {
-    static func render(_ decoded: DecodedMessage) -> JSONValue {
+    static func render(_ decoded: DecodedMessage) -> JSON {
         var members = header(timestamp: decoded.timestamp, frame: decoded.frameNumber, direction: decoded.direction)
         members.append(("type", .string(decoded.typeName)))
         members.append(("length", .number(decoded.bytes.count)))
@@ -22,14 +23,14 @@ enum MessageJSON {
         return .object(members)
     }
 
-    static func render(_ problem: StreamProblem) -> JSONValue {
+    static func render(_ problem: StreamProblem) -> JSON {
         var members = header(timestamp: problem.timestamp, frame: problem.frameNumber, direction: problem.direction)
         members.append(("type", .string("stream-error")))
         members.append(("error", .object([("message", .string(problem.text))])))
         return .object(members)
     }
 
-    private static func header(timestamp: PcapTimestamp?, frame: Int?, direction: TCPDirection?) -> [(String, JSONValue)] {
+    private static func header(timestamp: PcapTimestamp?, frame: Int?, direction: TCPDirection?) -> [(String, JSON)] {
         [
             ("timestamp", timestamp.map { .string(TimestampText.iso8601($0)) } ?? .null),
             ("frame", frame.map { .number($0) } ?? .null),
@@ -38,8 +39,8 @@ enum MessageJSON {
         ]
     }
 
-    static func error(_ error: BGPError) -> JSONValue {
-        var members: [(String, JSONValue)] = [
+    static func error(_ error: BGPError) -> JSON {
+        var members: [(String, JSON)] = [
             ("message", .string(error.description)),
             ("problem", .string(error.problem.rawValue)),
             ("offset", .number(error.offset)),
@@ -55,7 +56,7 @@ enum MessageJSON {
         return .object(members)
     }
 
-    private static func body(_ message: BGPMessage) -> [(String, JSONValue)] {
+    private static func body(_ message: BGPMessage) -> [(String, JSON)] {
         switch message {
         case let .open(open): return self.open(open)
         case let .update(update): return self.update(update)
@@ -74,8 +75,8 @@ enum MessageJSON {
 
     // MARK: OPEN
 
-    private static func open(_ open: OpenMessage) -> [(String, JSONValue)] {
-        var members: [(String, JSONValue)] = [
+    private static func open(_ open: OpenMessage) -> [(String, JSON)] {
+        var members: [(String, JSON)] = [
             ("version", .number(open.version)),
             ("my_as", .number(open.myAS)),
             ("asn", .number(open.asn)),
@@ -84,7 +85,7 @@ enum MessageJSON {
             ("extended_optional_parameters", .bool(open.usesExtendedParameters)),
             ("capabilities", .array(open.capabilities.map(capability))),
         ]
-        var unknown: [JSONValue] = []
+        var unknown: [JSON] = []
         for case let .unknown(type, value) in open.parameters {
             unknown.append(.object([("type", .number(type)), ("value", .string(hexString(value)))]))
         }
@@ -92,12 +93,12 @@ enum MessageJSON {
         return members
     }
 
-    private static func family(_ family: AddressFamily) -> JSONValue {
+    private static func family(_ family: AddressFamily) -> JSON {
         .object([("afi", .number(family.afi.rawValue)), ("safi", .number(family.safi.rawValue)), ("name", .string(family.description))])
     }
 
-    static func capability(_ capability: Capability) -> JSONValue {
-        var members: [(String, JSONValue)] = [("code", .number(capability.code.rawValue)), ("name", .string(capability.code.name))]
+    static func capability(_ capability: Capability) -> JSON {
+        var members: [(String, JSON)] = [("code", .number(capability.code.rawValue)), ("name", .string(capability.code.name))]
         switch capability {
         case let .multiprotocol(f):
             members += [("afi", .number(f.afi.rawValue)), ("safi", .number(f.safi.rawValue)), ("family", .string(f.description))]
@@ -152,15 +153,15 @@ enum MessageJSON {
 
     // MARK: UPDATE
 
-    private static func prefixes(_ list: [NLRI], key: String, into members: inout [(String, JSONValue)]) {
+    private static func prefixes(_ list: [NLRI], key: String, into members: inout [(String, JSON)]) {
         members.append((key, .array(list.map { .string($0.prefix.description) })))
         if list.contains(where: { $0.pathID != nil }) {
             members.append(("path_ids", .array(list.map { $0.pathID.map { .number($0) } ?? .null })))
         }
     }
 
-    private static func update(_ update: UpdateMessage) -> [(String, JSONValue)] {
-        var members: [(String, JSONValue)] = []
+    private static func update(_ update: UpdateMessage) -> [(String, JSON)] {
+        var members: [(String, JSON)] = []
         prefixes(update.withdrawn, key: "withdrawn", into: &members)
         members.append(("attributes", .array(update.attributes.map(attribute))))
         prefixes(update.nlri, key: "nlri", into: &members)
@@ -169,14 +170,14 @@ enum MessageJSON {
         return members
     }
 
-    private static func segments(_ path: ASPath) -> JSONValue {
+    private static func segments(_ path: ASPath) -> JSON {
         .array(path.segments.map { segment in
             .object([("type", .string(segment.type.description)), ("asns", .array(segment.asns.map { .number($0) }))])
         })
     }
 
-    static func attribute(_ attribute: PathAttribute) -> JSONValue {
-        var members: [(String, JSONValue)] = [
+    static func attribute(_ attribute: PathAttribute) -> JSON {
+        var members: [(String, JSON)] = [
             ("code", .number(attribute.code.rawValue)),
             ("name", .string(attribute.code.name)),
             ("flags", .number(attribute.flags.rawValue)),
@@ -198,7 +199,7 @@ enum MessageJSON {
             members += [("asn", .number(a.asn)), ("address", .string(a.address.description))]
         case let .communities(list):
             members.append(("communities", .strings(list)))
-            let named = list.compactMap { c in c.wellKnownName.map { (c.description, JSONValue.string($0)) } }
+            let named = list.compactMap { c in c.wellKnownName.map { (c.description, JSON.string($0)) } }
             if !named.isEmpty { members.append(("well_known", .object(named))) }
         case let .originatorID(address):
             members.append(("originator_id", .string(address.description)))
@@ -238,8 +239,8 @@ enum MessageJSON {
 
     // MARK: NOTIFICATION
 
-    private static func notification(_ n: NotificationMessage) -> [(String, JSONValue)] {
-        var members: [(String, JSONValue)] = [
+    private static func notification(_ n: NotificationMessage) -> [(String, JSON)] {
+        var members: [(String, JSON)] = [
             ("code", .number(n.code.rawValue)),
             ("code_name", .string(n.code.name)),
             ("subcode", .number(n.subcode)),

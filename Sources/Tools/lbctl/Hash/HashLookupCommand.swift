@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HashRing
+import ToolSupport
 
 /// `lbctl hash lookup`: the backend of each flow.
 struct HashLookupCommand: ParsableCommand {
@@ -73,16 +74,16 @@ struct HashLookupCommand: ParsableCommand {
         }
         if options.json {
             let lookups = zip(parsed, answers).map { key, answer in
-                HashJSON.Value.object([
+                JSON.object([
                     ("flow", .string(key.description)),
                     ("backend", answer.map { .string($0.description) } ?? .null),
                 ])
             }
-            print(HashJSON.render(.object([
+            print(JSON.object([
                 ("algorithm", .string(options.algorithm.rawValue)),
                 ("size", .int(table.size)),
                 ("lookups", .array(lookups)),
-            ])))
+            ]).serialized)
         } else {
             print(answers.map { $0?.description ?? "-" }.joined(separator: "\n"))
         }

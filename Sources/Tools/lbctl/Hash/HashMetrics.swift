@@ -1,4 +1,5 @@
 import HashRing
+import ToolSupport
 
 /// The measurements behind `lbctl hash metrics`.
 enum HashMetrics {
@@ -29,7 +30,7 @@ enum HashMetrics {
                 + pad(fixed(movedOnAddition, 5), 13) + pad(fixed(idealOnAddition, 5), 8)
         }
 
-        var json: HashJSON.Value {
+        var json: JSON {
             .object([
                 ("algorithm", .string(algorithm.rawValue)),
                 ("backends", .int(backends)),

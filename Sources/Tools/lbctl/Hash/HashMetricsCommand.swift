@@ -1,5 +1,6 @@
 import ArgumentParser
 import HashRing
+import ToolSupport
 
 /// `lbctl hash metrics`: build time, lookup time, balance and disruption, per algorithm.
 struct HashMetricsCommand: ParsableCommand {
@@ -61,7 +62,7 @@ struct HashMetricsCommand: ParsableCommand {
             }
         }
         if json {
-            print(HashJSON.render(.object([("metrics", .array(rows.map(\.json)))])))
+            print(JSON.object([("metrics", .array(rows.map(\.json)))]).serialized)
         }
     }
 

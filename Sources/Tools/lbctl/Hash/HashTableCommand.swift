@@ -1,5 +1,6 @@
 import ArgumentParser
 import HashRing
+import ToolSupport
 
 /// `lbctl hash table`: print a table.
 struct HashTableCommand: ParsableCommand {
@@ -30,21 +31,21 @@ struct HashTableCommand: ParsableCommand {
         let loads = table.loads
         if json {
             let backends = table.backends.indices.map { index in
-                HashJSON.Value.object([
+                JSON.object([
                     ("backend", .string(names[index])),
                     ("weight", .int(Int(table.backends[index].weight))),
                     ("slots", .int(loads[index])),
                 ])
             }
             let slots = table.slots.indices.map { slot in
-                table.backendIndex(slot: slot).map { HashJSON.Value.string(names[$0]) } ?? .null
+                table.backendIndex(slot: slot).map { JSON.string(names[$0]) } ?? .null
             }
-            return HashJSON.render(.object([
+            return JSON.object([
                 ("algorithm", .string(algorithm.rawValue)),
                 ("size", .int(table.size)),
                 ("backends", .array(backends)),
                 ("slots", .array(slots)),
-            ])) + "\n"
+            ]).serialized + "\n"
         }
         var out = "# \(algorithm.rawValue), \(table.size) slots, \(table.backends.count) backends\n"
         out += "# backend weight slots\n"

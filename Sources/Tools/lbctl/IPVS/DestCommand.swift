@@ -1,4 +1,5 @@
 import ArgumentParser
+import ToolSupport
 import NetlinkKit
 
 /// `lbctl dest add|edit|delete|list`.
@@ -52,7 +53,7 @@ struct DestCommand: ParsableCommand {
             let client = try options.client()
             let destinations = try IPVSTool.run { try client.destinations(of: id) }.sorted { IPVSRules.destinationOrder($0, $1) }
             if options.json {
-                print(JSON.array(destinations.map(JSON.destination)).text)
+                print(JSON.array(destinations.map(JSON.destination)).serialized)
                 return
             }
             print("  -> RemoteAddress:Port           Forward Weight ActiveConn InActConn")

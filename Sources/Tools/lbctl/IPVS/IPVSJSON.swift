@@ -1,46 +1,8 @@
 import NetlinkKit
+import ToolSupport
 
-/// A tiny JSON writer for `--json` output (keys in a fixed order, strings escaped).
-enum JSON {
-    case string(String)
-    case number(UInt64)
-    case bool(Bool)
-    case null
-    case array([JSON])
-    case object([(String, JSON)])
-
-    var text: String {
-        switch self {
-        case .string(let s): return JSON.quote(s)
-        case .number(let n): return String(n)
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return "null"
-        case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
-        case .object(let members): return "{" + members.map { JSON.quote($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
-        }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
+/// The `--json` shapes of IPVS objects, over the tools' shared JSON value.
+extension JSON {
     static func service(_ service: IPVSService, destinations: [IPVSDestination]?) -> JSON {
         var members: [(String, JSON)] = []
         switch service.id {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ToolSupport
 import NetlinkKit
 
 /// `lbctl flush`: remove every virtual service.
@@ -55,7 +56,7 @@ struct StatsCommand: ParsableCommand {
             IPVSRules.sorted(try client.services().map { ($0, try client.destinations(of: $0.id)) })
         }
         if options.json {
-            print(JSON.array(table.map { JSON.service($0.0, destinations: $0.1) }).text)
+            print(JSON.array(table.map { JSON.service($0.0, destinations: $0.1) }).serialized)
             return
         }
         let titles = rate ? ["CPS", "InPPS", "OutPPS", "InBPS", "OutBPS"] : ["Conns", "InPkts", "OutPkts", "InBytes", "OutBytes"]
@@ -82,7 +83,7 @@ struct TimeoutCommand: ParsableCommand {
             let client = try options.client()
             let t = try IPVSTool.run { try client.timeouts() }
             if options.json {
-                print(JSON.object([("tcp", .number(UInt64(t.tcp))), ("tcpfin", .number(UInt64(t.tcpFin))), ("udp", .number(UInt64(t.udp)))]).text)
+                print(JSON.object([("tcp", .number(UInt64(t.tcp))), ("tcpfin", .number(UInt64(t.tcpFin))), ("udp", .number(UInt64(t.udp)))]).serialized)
             } else {
                 print("Timeout (tcp tcpfin udp): \(t.tcp) \(t.tcpFin) \(t.udp)")
             }
@@ -164,7 +165,7 @@ struct SyncCommand: ParsableCommand {
                     if let p = d.port { members.append(("port", .number(UInt64(p.value)))) }
                     if let t = d.ttl { members.append(("ttl", .number(UInt64(t)))) }
                     return .object(members)
-                }).text)
+                }).serialized)
                 return
             }
             for d in daemons {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ToolSupport
 import NetlinkKit
 
 /// `lbctl service add|edit|delete|list`.
@@ -69,7 +70,7 @@ struct ServiceCommand: ParsableCommand {
                 return IPVSRules.sorted(try services.map { ($0, try client.destinations(of: $0.id)) })
             }
             if options.json {
-                print(JSON.array(table.map { JSON.service($0.service, destinations: $0.destinations) }).text)
+                print(JSON.array(table.map { JSON.service($0.service, destinations: $0.destinations) }).serialized)
                 return
             }
             let info = try IPVSTool.run { try client.info() }
