@@ -77,7 +77,8 @@ public struct IPVSMaglevProfile: Hashable, Sendable {
     }
 
     /// The kernel's table for `destinations` given in the kernel's list order (as
-    /// `ipvsadm -Ln` prints them: the most recently added first). See
+    /// `ipvsadm -Ln --nosort` prints them: the most recently added first; plain
+    /// `ipvsadm -Ln` sorts them by address). See
     /// ``IPVSDestination/kernelOrder(addedInOrder:)``.
     /// - Throws: ``HashRingError/tooManyBackends(_:size:)`` beyond ``tableSize``
     ///   destinations (the kernel's `-EINVAL`), ``HashRingError/duplicateBackend(_:)``.

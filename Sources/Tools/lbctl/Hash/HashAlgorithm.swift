@@ -32,7 +32,7 @@ struct HashTableOptions: ParsableArguments {
     @Flag(name: .long, help: "ipvs-mh: the service has the mh-fallback flag.")
     var mhFallback = false
 
-    @Flag(name: .long, help: "ipvs-mh: backends are given in the kernel's list order (as ipvsadm -Ln prints them), not in the order they were added.")
+    @Flag(name: .long, help: "ipvs-mh: backends are given in the kernel's list order (as ipvsadm -Ln --nosort prints them; plain -Ln sorts them), not in the order they were added.")
     var listedOrder = false
 
     @Flag(name: .long, help: "Print one JSON object.")
