@@ -54,20 +54,7 @@ struct CapturedSession {
     /// The context for one direction, from the OPENs each side sent.
     static func context(sender: OpenMessage?, receiver: OpenMessage?) -> SessionContext {
         guard let sender, let receiver else { return SessionContext(fourOctetAS: true, extendedMessage: true) }
-        func has(_ open: OpenMessage, _ code: CapabilityCode) -> Bool { open.capabilities.contains { $0.code == code } }
-        func addPath(_ open: OpenMessage) -> [AddPathEntry] {
-            var entries: [AddPathEntry] = []
-            for case let .addPath(list) in open.capabilities { entries += list }
-            return entries
-        }
-        var families: Set<AddressFamily> = []
-        for entry in addPath(sender) where entry.mode.canSend
-            && addPath(receiver).contains(where: { $0.family == entry.family && $0.mode.canReceive }) {
-            families.insert(entry.family)
-        }
-        return SessionContext(fourOctetAS: has(sender, .fourOctetAS) && has(receiver, .fourOctetAS),
-                              extendedMessage: has(sender, .extendedMessage) && has(receiver, .extendedMessage),
-                              addPath: families)
+        return SessionContext(sender: sender, receiver: receiver)
     }
 
     /// Every update, with its sender.

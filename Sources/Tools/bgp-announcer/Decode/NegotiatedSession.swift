@@ -24,20 +24,6 @@ struct NegotiatedSession {
         guard let local = opens[sender], let remote = opens[receiver] else {
             return SessionContext(fourOctetAS: true, extendedMessage: true)
         }
-        let fourOctet = local.capabilities.contains { $0.code == .fourOctetAS } && remote.capabilities.contains { $0.code == .fourOctetAS }
-        let extended = local.capabilities.contains { $0.code == .extendedMessage } && remote.capabilities.contains { $0.code == .extendedMessage }
-        var addPath: Set<AddressFamily> = []
-        for sends in Self.addPathEntries(local) where sends.mode.canSend {
-            if Self.addPathEntries(remote).contains(where: { $0.family == sends.family && $0.mode.canReceive }) {
-                addPath.insert(sends.family)
-            }
-        }
-        return SessionContext(fourOctetAS: fourOctet, extendedMessage: extended, addPath: addPath)
-    }
-
-    private static func addPathEntries(_ open: OpenMessage) -> [AddPathEntry] {
-        var entries: [AddPathEntry] = []
-        for case let .addPath(list) in open.capabilities { entries += list }
-        return entries
+        return SessionContext(sender: local, receiver: remote)
     }
 }
