@@ -1,78 +1,92 @@
 import TunnelKit
 
 /// Per inner flow: how many packets, and the outer source and flow label that carried
-/// the last one. An open-addressing hash table with a cheap multiplicative hash, because
-/// Swift's `Dictionary` (SipHash over every field) cost more than the whole
-/// decapsulation per packet.
+/// the last one. An open-addressing hash table with a cheap multiplicative hash and
+/// parallel arrays, because Swift's `Dictionary` (SipHash over every field) cost more
+/// than the whole decapsulation per packet.
 ///
-/// Bounded: past `capacity` flows, new flows are not tracked (`insertIfRoom` says so).
+/// Bounded: past `capacity` flows, new flows are not tracked.
 struct FlowTable {
-    struct Entry {
-        var key: FlowKey
-        var packets: Int
-        var outerSource: IPAddress
-        var flowLabel: UInt32?
-    }
-
     /// Flows tracked at most.
     let capacity: Int
     private(set) var count = 0
     private var hashes: [UInt64]
-    private var entries: [Entry?]
+    private var keys: [FlowKey?]
+    private var packets: [Int]
+    private var sources: [IPAddress?]
+    /// The flow label, or `noLabel` for an IPv4 outer header.
+    private var labels: [UInt32]
     private var mask: Int
+    private static let noLabel = UInt32.max
 
     init(capacity: Int) {
         self.capacity = capacity
-        hashes = [UInt64](repeating: 0, count: 1024)
-        entries = [Entry?](repeating: nil, count: 1024)
-        mask = 1023
+        let size = 1024
+        hashes = [UInt64](repeating: 0, count: size)
+        keys = [FlowKey?](repeating: nil, count: size)
+        packets = [Int](repeating: 0, count: size)
+        sources = [IPAddress?](repeating: nil, count: size)
+        labels = [UInt32](repeating: 0, count: size)
+        mask = size - 1
     }
 
-    /// The slot holding `key`, or the empty slot where it would go.
+    /// Counts a packet of `flow` carried from `source` with `label`, and says whether the
+    /// outer source or the flow label changed since the flow's previous packet.
     @inline(__always)
-    private func find(_ key: FlowKey, _ hash: UInt64) -> (slot: Int, found: Bool) {
+    mutating func observe(_ flow: FlowKey, source: IPAddress, label: UInt32?) -> CaptureWarnings {
+        let hash = Self.hash(flow)
+        let label = label ?? Self.noLabel
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let h = hashes[slot]
-            if h == 0 { return (slot, false) }
-            if h == hash, entries[slot]?.key == key { return (slot, true) }
+            if h == 0 { break }
+            if h == hash, keys[slot] == flow {
+                var changed: CaptureWarnings = []
+                if sources[slot] != source {
+                    changed = .outerSourceChanged
+                } else if labels[slot] != label {
+                    changed = .flowLabelChanged
+                }
+                packets[slot] += 1
+                sources[slot] = source
+                labels[slot] = label
+                return changed
+            }
             slot = (slot + 1) & mask
         }
-    }
-
-    /// Calls `update` on the entry of `key`, creating it with `make` when there is room.
-    /// Returns false when the flow is new and the table is full.
-    @inline(__always)
-    mutating func update(_ key: FlowKey, make: () -> Entry, _ update: (inout Entry) -> Void) -> Bool {
-        let hash = Self.hash(key)
-        let (slot, found) = find(key, hash)
-        if found {
-            update(&entries[slot]!)
-            return true
-        }
-        guard count < capacity else { return false }
+        guard count < capacity else { return [] }
         hashes[slot] = hash
-        entries[slot] = make()
+        keys[slot] = flow
+        packets[slot] = 1
+        sources[slot] = source
+        labels[slot] = label
         count += 1
         if count * 2 > hashes.count { grow() }
-        return true
+        return []
     }
 
-    /// Every entry, in no particular order.
-    var all: [Entry] { entries.compactMap { $0 } }
+    /// Every flow with its packet count, in no particular order.
+    var all: [(key: FlowKey, packets: Int)] {
+        hashes.indices.compactMap { i in keys[i].map { ($0, packets[i]) } }
+    }
 
     private mutating func grow() {
-        let old = zip(hashes, entries)
+        let old = (hashes, keys, packets, sources, labels)
         let size = hashes.count * 2
         hashes = [UInt64](repeating: 0, count: size)
-        let oldEntries = entries
-        entries = [Entry?](repeating: nil, count: size)
+        keys = [FlowKey?](repeating: nil, count: size)
+        packets = [Int](repeating: 0, count: size)
+        sources = [IPAddress?](repeating: nil, count: size)
+        labels = [UInt32](repeating: 0, count: size)
         mask = size - 1
-        for (hash, entry) in zip(old.map(\.0), oldEntries) where hash != 0 {
-            var slot = Int(truncatingIfNeeded: hash) & mask
+        for i in old.0.indices where old.0[i] != 0 {
+            var slot = Int(truncatingIfNeeded: old.0[i]) & mask
             while hashes[slot] != 0 { slot = (slot + 1) & mask }
-            hashes[slot] = hash
-            entries[slot] = entry
+            hashes[slot] = old.0[i]
+            keys[slot] = old.1[i]
+            packets[slot] = old.2[i]
+            sources[slot] = old.3[i]
+            labels[slot] = old.4[i]
         }
     }
 

@@ -26,18 +26,7 @@ struct Summary {
     /// Counts `packet`, adding the per-flow warnings to it first.
     mutating func add(_ packet: inout PacketVerdict) {
         if packet.verdict == .ok, let flow = packet.report.flow, let outer = packet.report.outer {
-            var changed: CaptureWarnings = []
-            _ = flows.update(flow, make: { .init(key: flow, packets: 0, outerSource: outer.source, flowLabel: outer.flowLabel) }) { entry in
-                if entry.outerSource != outer.source {
-                    changed = .outerSourceChanged
-                } else if entry.flowLabel != outer.flowLabel {
-                    changed = .flowLabelChanged
-                }
-                entry.packets += 1
-                entry.outerSource = outer.source
-                entry.flowLabel = outer.flowLabel
-            }
-            packet.captureWarnings.formUnion(changed)
+            packet.captureWarnings.formUnion(flows.observe(flow, source: outer.source, label: outer.flowLabel))
         }
         packets += 1
         if packet.verdict.isError { errors += 1 }
