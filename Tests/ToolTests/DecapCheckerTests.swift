@@ -75,6 +75,18 @@ final class DecapCheckerTests: XCTestCase {
         }
     }
 
+    func testSummaryCountsEveryInnerFlowsPackets() throws {
+        // The sample holds 8 TCP flows of 4 tunnelled packets, then single packets.
+        let report = try check(Self.sample, options: ["--top", "50"])
+        let flows = try XCTUnwrap(report.summary["busiest_flows"] as? [[String: Any]])
+        let counts = flows.compactMap { $0["packets"] as? Int }
+        XCTAssertEqual(counts.count, flows.count)
+        XCTAssertEqual(Array(counts.prefix(8)), Array(repeating: 4, count: 8))
+        XCTAssertFalse(counts.contains { $0 < 1 }, "a flow counted with no packets: \(counts)")
+        let ok = (report.summary["verdicts"] as? [String: Any])?["ok"] as? Int
+        XCTAssertEqual(counts.reduce(0, +), ok, "every ok packet belongs to one flow")
+    }
+
     func testAgreesWithTheIndependentCorpus() throws {
         let corpus = ToolRunner.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/tunnel")
         guard FileManager.default.fileExists(atPath: corpus.path) else {
