@@ -30,6 +30,12 @@ public struct LinkType: RawRepresentable, Hashable, Sendable, CustomStringConver
     /// Linux "cooked" capture, version 2 (20-byte header), what `tcpdump -i any` writes.
     public static let linuxSLL2 = LinkType(rawValue: 276)
 
+    /// Whether frames are bare IP packets with no link header (RAW in all its numbers,
+    /// IPV4, IPV6): the packet's own version nibble is all that says IPv4 or IPv6.
+    public var isBareIP: Bool {
+        self == .raw || self == .raw12 || self == .raw14 || self == .ipv4 || self == .ipv6
+    }
+
     /// The libpcap name, e.g. `EN10MB`, or `DLT_<n>` when the toolkit has none.
     public var name: String {
         switch self {

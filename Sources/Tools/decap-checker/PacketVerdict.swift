@@ -78,7 +78,7 @@ struct FrameInspector {
     init(linkType: LinkType, decapsulator: Decapsulator) {
         self.linkType = linkType
         self.decapsulator = decapsulator
-        isRaw = linkType == .raw || linkType == .raw12 || linkType == .raw14 || linkType == .ipv4 || linkType == .ipv6
+        isRaw = linkType.isBareIP
     }
 
     /// Inspects `record` into `packet`, which the caller reuses from frame to frame so
