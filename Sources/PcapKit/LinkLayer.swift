@@ -72,24 +72,21 @@ extension LinkLayerFrame {
     /// in-memory 12 and 14), LINUX_SLL, LINUX_SLL2, NULL (either byte order), LOOP,
     /// IPV4 and IPV6.
     public init(decoding bytes: UnsafeRawBufferPointer, linkType: LinkType) throws(LinkLayerError) {
-        func u16(_ at: Int) -> UInt16 { UInt16(bytes[at]) << 8 | UInt16(bytes[at + 1]) }
         func need(_ n: Int) throws(LinkLayerError) {
             if bytes.count < n { throw .truncated(needed: n, have: bytes.count) }
         }
-        var tags = VLANTags()
+        // Every offset read below was checked against `bytes.count` first.
+        func u16(_ at: Int) -> UInt16 { bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self).bigEndian }
         switch linkType {
         case .ethernet:
             try need(14)
-            var offset = 12
-            var etherType = u16(offset)
-            while etherType == 0x8100 || etherType == 0x88A8 || etherType == 0x9100 {
-                if tags.count == Self.maximumVLANTags { throw .tooManyVLANTags }
-                try need(offset + 6)
-                tags.append(u16(offset + 2) & 0x0FFF)
-                offset += 4
-                etherType = u16(offset)
+            let etherType = u16(12)
+            // Untagged frames, nearly all of a capture, take no loop and no tag bookkeeping.
+            guard Self.isVLANTag(etherType) else {
+                self.init(network: Self.network(etherType: etherType), headerLength: 14, vlanIDs: VLANTags())
+                return
             }
-            self.init(network: Self.network(etherType: etherType), headerLength: offset + 2, vlanIDs: tags)
+            try self.init(taggedEthernet: bytes)
         case .raw, .raw12, .raw14:
             try need(1)
             let network: NetworkProtocol = switch bytes[0] >> 4 {
@@ -97,20 +94,20 @@ extension LinkLayerFrame {
             case 6: .ipv6
             case let v: .other(UInt32(v))
             }
-            self.init(network: network, headerLength: 0, vlanIDs: tags)
+            self.init(network: network, headerLength: 0, vlanIDs: VLANTags())
         case .ipv4:
-            self.init(network: .ipv4, headerLength: 0, vlanIDs: tags)
+            self.init(network: .ipv4, headerLength: 0, vlanIDs: VLANTags())
         case .ipv6:
-            self.init(network: .ipv6, headerLength: 0, vlanIDs: tags)
+            self.init(network: .ipv6, headerLength: 0, vlanIDs: VLANTags())
         case .linuxSLL:
             try need(16)
-            self.init(network: Self.network(etherType: u16(14)), headerLength: 16, vlanIDs: tags)
+            self.init(network: Self.network(etherType: u16(14)), headerLength: 16, vlanIDs: VLANTags())
         case .linuxSLL2:
             try need(20)
-            self.init(network: Self.network(etherType: u16(0)), headerLength: 20, vlanIDs: tags)
+            self.init(network: Self.network(etherType: u16(0)), headerLength: 20, vlanIDs: VLANTags())
         case .null, .loop:
             try need(4)
-            let big = UInt32(bytes[0]) << 24 | UInt32(bytes[1]) << 16 | UInt32(bytes[2]) << 8 | UInt32(bytes[3])
+            let big = bytes.loadUnaligned(fromByteOffset: 0, as: UInt32.self).bigEndian
             // NULL is in the writer's byte order, which the file does not record: a real
             // address family is small, so whichever reading is small is the right one.
             let family = (linkType == .loop || big < 0x1_0000) ? big : big.byteSwapped
@@ -119,10 +116,31 @@ extension LinkLayerFrame {
             case 10, 24, 28, 30: .ipv6 // Linux, NetBSD/OpenBSD, FreeBSD, Darwin
             default: .other(family)
             }
-            self.init(network: network, headerLength: 4, vlanIDs: tags)
+            self.init(network: network, headerLength: 4, vlanIDs: VLANTags())
         default:
             throw .unsupportedLinkType(linkType)
         }
+    }
+
+    /// An Ethernet frame whose EtherType at offset 12 is a VLAN tag: walks the tags.
+    private init(taggedEthernet bytes: UnsafeRawBufferPointer) throws(LinkLayerError) {
+        var tags = VLANTags()
+        var offset = 12
+        var etherType = UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
+        while Self.isVLANTag(etherType) {
+            if tags.count == Self.maximumVLANTags { throw .tooManyVLANTags }
+            if bytes.count < offset + 6 { throw .truncated(needed: offset + 6, have: bytes.count) }
+            tags.append((UInt16(bytes[offset + 2]) << 8 | UInt16(bytes[offset + 3])) & 0x0FFF)
+            offset += 4
+            etherType = UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
+        }
+        self.init(network: Self.network(etherType: etherType), headerLength: offset + 2, vlanIDs: tags)
+    }
+
+    /// 802.1Q, 802.1ad, and the older QinQ 0x9100.
+    @inline(__always)
+    private static func isVLANTag(_ etherType: UInt16) -> Bool {
+        etherType == 0x8100 || etherType == 0x88A8 || etherType == 0x9100
     }
 
     private static func network(etherType: UInt16) -> NetworkProtocol {

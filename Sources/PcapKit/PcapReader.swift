@@ -23,6 +23,19 @@ public struct PcapRecord {
 
     /// True when the capture holds fewer bytes than were on the wire (snap length).
     public var isTruncated: Bool { bytes.count < originalLength }
+
+    /// The record libpcap describes with `header` (read with nanosecond precision).
+    @inline(__always)
+    init(frameNumber: Int, header: UnsafePointer<pcap_pkthdr>, data: UnsafePointer<UInt8>) {
+        let h = header.pointee
+        self.frameNumber = frameNumber
+        timestamp = PcapTimestamp(
+            seconds: Int64(h.ts.tv_sec),
+            nanoseconds: UInt32(clamping: max(0, min(999_999_999, Int(h.ts.tv_usec))))
+        )
+        originalLength = Int(h.len)
+        bytes = UnsafeRawBufferPointer(start: data, count: Int(h.caplen))
+    }
 }
 
 /// Reads a pcap or pcapng capture through libpcap, with nanosecond timestamps.
@@ -46,6 +59,8 @@ public final class PcapReader {
     public let snapshotLength: Int
 
     private let handle: OpaquePointer
+    /// The stdio buffer of the file libpcap reads (nil for standard input).
+    private let readBuffer: UnsafeMutableRawPointer?
     private var program = bpf_program()
     private let hasFilter: Bool
     private var framesRead = 0
@@ -58,18 +73,18 @@ public final class PcapReader {
         self.path = path
         if path != "-" { try Self.checkReadable(path) }
         var errbuf = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
-        guard let handle = pcap_open_offline_with_tstamp_precision(
-            path, UInt32(PCAP_TSTAMP_PRECISION_NANO), &errbuf
-        ) else {
+        guard let (handle, readBuffer) = Self.open(path, &errbuf) else {
             throw Self.classifyOpenError(path: path, message: errbuf.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
         }
         self.handle = handle
+        self.readBuffer = readBuffer
         self.linkType = LinkType(rawValue: pcap_datalink(handle))
         self.snapshotLength = Int(pcap_snapshot(handle))
         if let filter {
             if pcap_compile(handle, &program, filter, 1, PCAP_NETMASK_UNKNOWN) != 0 {
                 let reason = String(cString: pcap_geterr(handle))
                 pcap_close(handle)
+                readBuffer?.deallocate()
                 throw PcapError(kind: .badFilter, path: path, reason: "filter '\(filter)': \(reason)")
             }
             hasFilter = true
@@ -81,6 +96,7 @@ public final class PcapReader {
     deinit {
         if hasFilter { pcap_freecode(&program) }
         pcap_close(handle)
+        readBuffer?.deallocate()
     }
 
     /// The next record that passes the filter, or `nil` at the end of the capture.
@@ -96,28 +112,107 @@ public final class PcapReader {
                 framesRead += 1
                 guard let header, let data else { continue }
                 if hasFilter, pcap_offline_filter(&program, header, data) == 0 { continue }
-                let h = header.pointee
-                return PcapRecord(
-                    frameNumber: framesRead,
-                    timestamp: PcapTimestamp(
-                        seconds: Int64(h.ts.tv_sec),
-                        nanoseconds: UInt32(clamping: max(0, min(999_999_999, Int(h.ts.tv_usec))))
-                    ),
-                    originalLength: Int(h.len),
-                    bytes: UnsafeRawBufferPointer(start: data, count: Int(h.caplen))
-                )
+                return PcapRecord(frameNumber: framesRead, header: header, data: data)
             case PCAP_ERROR_BREAK:
                 return nil
             default:
-                let message = String(cString: pcap_geterr(handle))
-                let kind: PcapError.Kind = message.contains("truncated") ? .truncated : .other
-                throw PcapError(
-                    kind: kind, path: path,
-                    reason: "after frame \(framesRead): \(message)"
-                )
+                throw readError()
             }
         }
     }
+
+    /// Calls `body` with every remaining record that passes the filter, in order, to the
+    /// end of the capture: the fast way to read a whole file.
+    ///
+    /// libpcap runs its own read loop (`pcap_dispatch`) and calls back for each record, so
+    /// a record costs no call into the reader, no optional and no status check; on a large
+    /// capture that is a tenth of the time libpcap and the reader take together.
+    ///
+    /// Each record is borrowed: its bytes are valid only during the call to `body`.
+    ///
+    /// - Throws: ``PcapError`` with kind `.truncated` when the file ends inside a record;
+    ///   `body` has seen every record before it.
+    public func forEachRecord(_ body: (PcapRecord) -> Void) throws(PcapError) {
+        var frames = framesRead
+        let status = withoutActuallyEscaping(body) { body in
+            withUnsafeMutablePointer(to: &frames) { frames in
+                withUnsafeMutablePointer(to: &program) { program in
+                    let context = DispatchContext(body: body, filter: hasFilter ? program : nil, framesRead: frames)
+                    return withExtendedLifetime(context) {
+                        let user = Unmanaged.passUnretained(context).toOpaque().assumingMemoryBound(to: UInt8.self)
+                        // pcap_dispatch stops after INT_MAX records, so call it until a call reads none.
+                        while true {
+                            let status = pcap_dispatch(handle, -1, Self.deliver, user)
+                            if status <= 0 { return status }
+                        }
+                    }
+                }
+            }
+        }
+        framesRead = frames
+        if status < 0 && status != PCAP_ERROR_BREAK { throw readError() }
+    }
+
+    /// What `pcap_dispatch` hands back to ``deliver`` for each record.
+    ///
+    /// A class with constant properties, borrowed in the callback: the body can then be
+    /// called without retaining it, which a closure read through a pointer would need
+    /// (a retain and a release per record).
+    private final class DispatchContext {
+        let body: (PcapRecord) -> Void
+        let filter: UnsafeMutablePointer<bpf_program>?
+        let framesRead: UnsafeMutablePointer<Int>
+
+        init(body: @escaping (PcapRecord) -> Void, filter: UnsafeMutablePointer<bpf_program>?, framesRead: UnsafeMutablePointer<Int>) {
+            self.body = body
+            self.filter = filter
+            self.framesRead = framesRead
+        }
+    }
+
+    /// The `pcap_handler` for ``forEachRecord(_:)``: counts the frame, applies the filter,
+    /// and passes the record on.
+    private static let deliver: pcap_handler = { user, header, data in
+        guard let user else { return }
+        // forEachRecord keeps the context alive for the whole pcap_dispatch.
+        Unmanaged<DispatchContext>.fromOpaque(user)._withUnsafeGuaranteedRef { context in
+            context.framesRead.pointee += 1
+            guard let header, let data else { return }
+            if let filter = context.filter, pcap_offline_filter(filter, header, data) == 0 { return }
+            context.body(PcapRecord(frameNumber: context.framesRead.pointee, header: header, data: data))
+        }
+    }
+
+    /// The error libpcap reported, naming the last frame read.
+    private func readError() -> PcapError {
+        let message = String(cString: pcap_geterr(handle))
+        let kind: PcapError.Kind = message.contains("truncated") ? .truncated : .other
+        return PcapError(kind: kind, path: path, reason: "after frame \(framesRead): \(message)")
+    }
+
+    /// Opens `path` with a large stdio buffer (libpcap reads each record with two small
+    /// `fread`s; with the default 4 KiB buffer a large capture costs one `read` system
+    /// call per 4 KiB). Standard input, and any file `fopen` refuses, go through
+    /// `pcap_open_offline`, which reports the reason in libpcap's words.
+    private static func open(_ path: String, _ errbuf: inout [CChar]) -> (OpaquePointer, UnsafeMutableRawPointer?)? {
+        let precision = UInt32(PCAP_TSTAMP_PRECISION_NANO)
+        guard path != "-", let file = fopen(path, "rb") else {
+            return pcap_open_offline_with_tstamp_precision(path, precision, &errbuf).map { ($0, nil) }
+        }
+        // stdio ignores the size unless it is given the buffer too; the buffer must outlive
+        // the stream, which pcap_close closes.
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: readBufferSize, alignment: 16)
+        setvbuf(file, buffer.assumingMemoryBound(to: CChar.self), _IOFBF, readBufferSize)
+        guard let handle = pcap_fopen_offline_with_tstamp_precision(file, precision, &errbuf) else {
+            fclose(file)
+            buffer.deallocate()
+            return nil
+        }
+        return (handle, buffer)
+    }
+
+    /// The stdio buffer of a capture read from a file.
+    static let readBufferSize = 1 << 20
 
     private static func checkReadable(_ path: String) throws(PcapError) {
         var info = stat()

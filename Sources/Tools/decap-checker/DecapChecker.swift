@@ -123,13 +123,15 @@ struct DecapChecker: ParsableCommand {
             innerWriter?.close()
             badWriter?.close()
         }
+        let classes = VerdictClasses()
         var packet = PacketVerdict()
-        while let record = try reader.next() {
+        try reader.forEachRecord { record in
             inspector.inspect(record, into: &packet)
-            summary.add(&packet)
+            summary.add(&packet, frame: record.bytes)
+            let isError = classes.isError(packet.verdict)
             if json {
                 out.line(Self.json(packet).serialized)
-            } else if !quiet && packet.verdict.isError {
+            } else if !quiet && isError {
                 out.line(Self.text(packet))
             }
             if let innerWriter, let range = packet.report.innerRange {
@@ -137,7 +139,7 @@ struct DecapChecker: ParsableCommand {
                 innerWriter.write(timestamp: record.timestamp, originalLength: end - start,
                                   bytes: UnsafeRawBufferPointer(rebasing: record.bytes[start..<end]))
             }
-            if let badWriter, packet.verdict.isError {
+            if let badWriter, isError {
                 badWriter.write(timestamp: record.timestamp, originalLength: record.originalLength, bytes: record.bytes)
             }
             if showProgress && summary.packets & 0x3FFFF == 0 {

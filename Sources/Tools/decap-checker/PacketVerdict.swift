@@ -74,6 +74,7 @@ struct FrameInspector {
     let linkType: LinkType
     let decapsulator: Decapsulator
     private let isRaw: Bool
+    private let classes = VerdictClasses()
 
     init(linkType: LinkType, decapsulator: Decapsulator) {
         self.linkType = linkType
@@ -83,6 +84,7 @@ struct FrameInspector {
 
     /// Inspects `record` into `packet`, which the caller reuses from frame to frame so
     /// that no report is copied.
+    @inline(__always)
     func inspect(_ record: PcapRecord, into packet: inout PacketVerdict) {
         packet.frame = record.frameNumber
         packet.captured = record.bytes.count
@@ -114,11 +116,11 @@ struct FrameInspector {
         let network = UnsafeRawBufferPointer(rebasing: record.bytes[link.headerLength...])
         decapsulator.inspect(network, linkLayerVersion: linkVersion, into: &packet.report)
         // The snap length cut the frame: whatever the parse says, the capture cannot tell.
-        packet.verdict = snapped ? .truncated : packet.report.verdict
+        packet.verdict = snapped ? .truncated : packet.report.error == nil ? .ok : packet.report.verdict
         // Bytes after the outer IP packet belong to the link layer: Ethernet pads frames
         // to 60 bytes; anything else is a trailer. Only a valid outer length says where
         // the packet ends.
-        if !snapped, !packet.verdict.isOuterHeaderInvalid, let end = packet.report.outer?.end {
+        if !snapped, !classes.isOuterHeaderInvalid(packet.verdict), let end = packet.report.outer?.end {
             let frameEnd = link.headerLength + end
             if frameEnd < record.bytes.count {
                 let isPadding = linkType == .ethernet && record.bytes.count <= 60
@@ -150,12 +152,17 @@ extension FlowKey {
         return text
     }
 
-    /// A total order without formatting anything: addresses, then ports, then protocol.
+    /// A total order without formatting anything: addresses, then ports, then protocol,
+    /// then which of the ports and identifier are present (an absent one sorts as 0 before).
     func precedes(_ other: FlowKey) -> Bool {
         if source != other.source { return source < other.source }
         if destination != other.destination { return destination < other.destination }
         let mine = (sourcePort ?? 0, destinationPort ?? 0, icmpIdentifier ?? 0, self.protocol)
         let theirs = (other.sourcePort ?? 0, other.destinationPort ?? 0, other.icmpIdentifier ?? 0, other.protocol)
-        return mine < theirs
+        if mine != theirs { return mine < theirs }
+        func presence(_ key: FlowKey) -> Int {
+            (key.sourcePort != nil ? 4 : 0) | (key.destinationPort != nil ? 2 : 0) | (key.icmpIdentifier != nil ? 1 : 0)
+        }
+        return presence(self) < presence(other)
     }
 }

@@ -8,39 +8,70 @@ import TunnelKit
 /// one path. A change means another L4LB took the flow over, or an encapsulator that
 /// does not hash the flow.
 ///
-/// Counters are arrays indexed by enum values, and each packet costs one hash-table
-/// lookup, so that the summary does not dominate the cost of a large capture.
-struct Summary {
+/// Counters live in one block indexed by enum values, and each packet costs one flow-table
+/// lookup, so that the summary does not dominate the cost of a large capture. Noncopyable
+/// because it owns that block: no copy-on-write or uniqueness checks per packet.
+struct Summary: ~Copyable {
     private(set) var packets = 0
-    private(set) var errors = 0
-    private var verdicts = [Int](repeating: 0, count: DecapsulationVerdict.allCases.count)
-    private var kinds = [Int](repeating: 0, count: TunnelKind.allCases.count)
+    /// Per verdict (by raw value), then per kind, per TunnelKit warning bit, per capture
+    /// warning bit.
+    private let counts: UnsafeMutablePointer<Int>
+    private static let kindBase = 32, tunnelWarningBase = 40, captureWarningBase = 56, countsSize = 64
     /// `TunnelKind.allCases` builds a new array on every use; this is built once.
     private static let allKinds = TunnelKind.allCases
-    private var tunnelWarnings = [Int](repeating: 0, count: 16)
-    private var captureWarnings = [Int](repeating: 0, count: 8)
     private var flows: FlowTable
-    /// A summary that tracks at most `flowCapacity` inner flows (bounded memory on huge captures).
-    init(flowCapacity: Int = 1_000_000) { flows = FlowTable(capacity: flowCapacity) }
 
-    /// Counts `packet`, adding the per-flow warnings to it first.
-    mutating func add(_ packet: inout PacketVerdict) {
-        if packet.verdict == .ok, let flow = packet.report.flow, let outer = packet.report.outer {
-            packet.captureWarnings.formUnion(flows.observe(flow, source: outer.source, label: outer.flowLabel))
-        }
-        packets += 1
-        if packet.verdict.isError { errors += 1 }
-        verdicts[Int(packet.verdict.rawValue)] += 1
-        kinds[Self.allKinds.firstIndex(of: packet.report.kind) ?? 0] += 1
-        Self.countBits(UInt(packet.report.warnings.rawValue), into: &tunnelWarnings)
-        Self.countBits(UInt(packet.captureWarnings.rawValue), into: &captureWarnings)
+    /// A summary that tracks at most `flowCapacity` inner flows (bounded memory on huge captures).
+    init(flowCapacity: Int = 1_000_000) {
+        precondition(DecapsulationVerdict.allCases.count <= Self.kindBase && Self.allKinds.count <= 8)
+        counts = .allocate(capacity: Self.countsSize)
+        counts.initialize(repeating: 0, count: Self.countsSize)
+        flows = FlowTable(capacity: flowCapacity)
     }
 
-    private static func countBits(_ bits: UInt, into counts: inout [Int]) {
+    deinit { counts.deallocate() }
+
+    /// Packets with an error verdict.
+    var errors: Int {
+        DecapsulationVerdict.allCases.reduce(0) { $0 + ($1.isError ? counts[Int($1.rawValue)] : 0) }
+    }
+
+    /// Counts `packet`, adding the per-flow warnings to it first. `frame` is the captured
+    /// frame, whose bytes from `packet.networkOffset` TunnelKit inspected.
+    @inline(__always)
+    mutating func add(_ packet: inout PacketVerdict, frame: UnsafeRawBufferPointer) {
+        if packet.verdict == .ok, packet.networkOffset <= frame.count,
+           let seen = FlowObservation(&packet.report, network: UnsafeRawBufferPointer(rebasing: frame[packet.networkOffset...])) {
+            packet.captureWarnings.formUnion(flows.observe(seen))
+        }
+        packets += 1
+        counts[Int(packet.verdict.rawValue)] += 1
+        counts[Self.kindBase + Self.index(of: packet.report.kind)] += 1
+        Self.countBits(UInt(packet.report.warnings.rawValue), into: counts + Self.tunnelWarningBase, limit: 16)
+        Self.countBits(UInt(packet.captureWarnings.rawValue), into: counts + Self.captureWarningBase, limit: 8)
+    }
+
+    /// The position of `kind` in `TunnelKind.allCases`.
+    @inline(__always)
+    private static func index(of kind: TunnelKind) -> Int {
+        switch kind {
+        case .ipip: 0
+        case .ip6ip6: 1
+        case .fourInSix: 2
+        case .sixInFour: 3
+        case .gre: 4
+        case .fou: 5
+        case .gue: 6
+        case .none: 7
+        }
+    }
+
+    @inline(__always)
+    private static func countBits(_ bits: UInt, into counts: UnsafeMutablePointer<Int>, limit: Int) {
         var bits = bits
         while bits != 0 {
             let bit = bits.trailingZeroBitCount
-            if bit < counts.count { counts[bit] += 1 }
+            if bit < limit { counts[bit] += 1 }
             bits &= bits - 1
         }
     }
@@ -50,13 +81,14 @@ struct Summary {
         func ordered(_ pairs: [(String, Int)]) -> [(String, Int)] {
             pairs.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         }
-        let kindPairs = Self.allKinds.enumerated().map { ($1.name, kinds[$0]) }
-        let verdictPairs = DecapsulationVerdict.allCases.map { ($0.name, verdicts[Int($0.rawValue)]) }
+        precondition(Self.allKinds.map(Self.index(of:)) == Array(Self.allKinds.indices))
+        let kindPairs = Self.allKinds.map { ($0.name, counts[Self.kindBase + Self.index(of: $0)]) }
+        let verdictPairs = DecapsulationVerdict.allCases.map { ($0.name, counts[Int($0.rawValue)]) }
         var warningPairs: [(String, Int)] = DecapsulationWarnings.named.map { warning, name in
-            (name, tunnelWarnings[warning.rawValue.trailingZeroBitCount])
+            (name, counts[Self.tunnelWarningBase + warning.rawValue.trailingZeroBitCount])
         }
         warningPairs += CaptureWarnings.named.map { warning, name in
-            (name, captureWarnings[warning.rawValue.trailingZeroBitCount])
+            (name, counts[Self.captureWarningBase + warning.rawValue.trailingZeroBitCount])
         }
         return (ordered(kindPairs), ordered(verdictPairs), ordered(warningPairs))
     }
@@ -64,8 +96,7 @@ struct Summary {
     /// The `top` busiest flows, most packets first, ties in address and port order.
     func busiestFlows(_ top: Int) -> [(FlowKey, Int)] {
         // Only flows at least as busy as the top-th busiest can make the list.
-        let all = flows.all
-        var counts = all.map(\.packets)
+        var counts = flows.packetCounts
         let threshold: Int
         if counts.count > top, top > 0 {
             counts.sort(by: >)
@@ -73,7 +104,7 @@ struct Summary {
         } else {
             threshold = 0
         }
-        return all.filter { $0.packets >= threshold }
+        return flows.flows(withAtLeast: threshold)
             .sorted { a, b in a.packets != b.packets ? a.packets > b.packets : a.key.precedes(b.key) }
             .prefix(top).map { ($0.key, $0.packets) }
     }
