@@ -25,11 +25,16 @@ public struct LinkLayerFrame: Hashable, Sendable {
 
     /// Up to four VLAN ids without a heap allocation.
     public struct VLANTags: Hashable, Sendable {
-        private var ids: (UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0)
+        @usableFromInline var ids: (UInt16, UInt16, UInt16, UInt16)
+        @usableFromInline var storedCount: Int
         /// How many tags the frame had.
-        public private(set) var count = 0
+        public var count: Int { storedCount }
         /// No tags.
-        public init() {}
+        @inlinable
+        public init() {
+            ids = (0, 0, 0, 0)
+            storedCount = 0
+        }
         mutating func append(_ id: UInt16) {
             switch count {
             case 0: ids.0 = id
@@ -37,7 +42,7 @@ public struct LinkLayerFrame: Hashable, Sendable {
             case 2: ids.2 = id
             default: ids.3 = id
             }
-            count += 1
+            storedCount += 1
         }
         /// The ids, outermost first.
         public var array: [UInt16] { Array([ids.0, ids.1, ids.2, ids.3].prefix(count)) }
@@ -71,7 +76,34 @@ extension LinkLayerFrame {
     /// Supported: Ethernet (with 802.1Q, 802.1ad and QinQ tags), RAW (101 and the
     /// in-memory 12 and 14), LINUX_SLL, LINUX_SLL2, NULL (either byte order), LOOP,
     /// IPV4 and IPV6.
+    @inlinable @inline(__always)
     public init(decoding bytes: UnsafeRawBufferPointer, linkType: LinkType) throws(LinkLayerError) {
+        // Untagged IPv4 or IPv6 over Ethernet, nearly every frame of most captures, is
+        // decoded where it is asked for: no call, and no VLAN bookkeeping to return.
+        if linkType.rawValue == 1 /* .ethernet */, bytes.count >= 14 {
+            switch bytes.loadUnaligned(fromByteOffset: 12, as: UInt16.self).bigEndian {
+            case 0x0800:
+                self.init(network: .ipv4, headerLength: 14)
+                return
+            case 0x86DD:
+                self.init(network: .ipv6, headerLength: 14)
+                return
+            default:
+                break
+            }
+        }
+        try self.init(decodingAny: bytes, linkType: linkType)
+    }
+
+    /// A frame without VLAN tags.
+    @usableFromInline
+    init(network: NetworkProtocol, headerLength: Int) {
+        self.init(network: network, headerLength: headerLength, vlanIDs: VLANTags())
+    }
+
+    /// Every link type, and the Ethernet frames the inline path leaves.
+    @usableFromInline
+    init(decodingAny bytes: UnsafeRawBufferPointer, linkType: LinkType) throws(LinkLayerError) {
         func need(_ n: Int) throws(LinkLayerError) {
             if bytes.count < n { throw .truncated(needed: n, have: bytes.count) }
         }

@@ -190,9 +190,9 @@ public final class PcapReader {
         return PcapError(kind: kind, path: path, reason: "after frame \(framesRead): \(message)")
     }
 
-    /// Opens `path` with a large stdio buffer (libpcap reads each record with two small
-    /// `fread`s; with the default 4 KiB buffer a large capture costs one `read` system
-    /// call per 4 KiB). Standard input, and any file `fopen` refuses, go through
+    /// Opens `path` with a larger stdio buffer: libpcap reads each record with two small
+    /// `fread`s, and with the default 4 KiB buffer a large capture costs a `read` system
+    /// call per 4 KiB. Standard input, and any file `fopen` refuses, go through
     /// `pcap_open_offline`, which reports the reason in libpcap's words.
     private static func open(_ path: String, _ errbuf: inout [CChar]) -> (OpaquePointer, UnsafeMutableRawPointer?)? {
         let precision = UInt32(PCAP_TSTAMP_PRECISION_NANO)
@@ -211,8 +211,10 @@ public final class PcapReader {
         return (handle, buffer)
     }
 
-    /// The stdio buffer of a capture read from a file.
-    static let readBufferSize = 1 << 20
+    /// The stdio buffer of a capture read from a file: 8 times fewer system calls than
+    /// the default, yet small enough to stay in the L1 data cache while the kernel fills
+    /// it and libpcap copies records out (a 1 MiB buffer measured slower).
+    static let readBufferSize = 1 << 15
 
     private static func checkReadable(_ path: String) throws(PcapError) {
         var info = stat()

@@ -70,7 +70,7 @@ struct PackedFlowKey: Equatable {
                        icmpIdentifier: field(48, .icmpIdentifier))
     }
 
-    /// A multiply-xorshift mix of the five words; never 0 (the flow table's empty mark).
+    /// A multiply-xorshift mix of the five words (its low bits pick the flow table slot).
     @inline(__always)
     var hash: UInt64 {
         var h = (sourceHigh ^ (sourceLow << 32 | sourceLow >> 32)) &* 0xFF51_AFD7_ED55_8CCD
@@ -78,8 +78,7 @@ struct PackedFlowKey: Equatable {
         h ^= rest &* 0x9E37_79B9_7F4A_7C15
         h ^= h >> 32
         h &*= 0xD6E8_FEB8_6659_FD93
-        h ^= h >> 29
-        return h | 1
+        return h ^ h >> 29
     }
 }
 

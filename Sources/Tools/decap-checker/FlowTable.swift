@@ -3,123 +3,112 @@ import TunnelKit
 /// Per inner flow: how many packets, and the outer source and flow label that carried
 /// the last one.
 ///
-/// Flows sit in one dense array in the order they were first seen (an entry is 72 bytes:
-/// one cache line to look at per packet); an open-addressing index of 64-bit slots points
-/// into it. A slot holds the high half of the flow's hash beside the entry number, so a
-/// probe past another flow rarely touches that flow's entry. Swift's `Dictionary`
+/// An open-addressing table (linear probing) of 64-byte entries, each one cache line
+/// holding the packed key and everything counted for the flow: a packet costs one
+/// random memory access, which on a large capture (the flows outgrow the L2 cache while
+/// the file streams through it) is most of what the table costs. Swift's `Dictionary`
 /// (SipHash over every field, copy-on-write checks) cost more than the whole
-/// decapsulation per packet.
+/// decapsulation per packet, and a separate index before the entries a second miss.
 ///
 /// Noncopyable because it owns its memory: no reference counting, no uniqueness checks
-/// on the per-packet path. Bounded: past `capacity` flows, new flows are not tracked.
+/// on the per-packet path. Bounded: past `capacity` flows, new flows are not tracked
+/// (fewer than 3 × `capacity` entries of 64 bytes).
 struct FlowTable: ~Copyable {
     /// Flows tracked at most.
     let capacity: Int
     /// Flows tracked.
     private(set) var count = 0
 
+    /// One flow in one cache line. `state` is the packet count shifted left by
+    /// ``stateShift`` with the label code below it; 0 marks an empty entry.
     fileprivate struct Entry {
         var key: PackedFlowKey
         var outerHigh: UInt64
         var outerLow: UInt64
-        var packets: Int
-        var label: UInt32
+        var state: UInt64
     }
 
     private var entries: UnsafeMutablePointer<Entry>
-    private var entryCapacity: Int
-    /// 0 for an empty slot; else the hash's high 32 bits, and the entry's index plus one.
-    private var slots: UnsafeMutablePointer<UInt64>
     private var mask: Int
-    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+    /// Packets counted per flow at most (2^40, far beyond any capture): the count stops
+    /// there rather than overflow into nothing.
+    private static let stateShift: UInt64 = 24
+    private static let maximumPackets: UInt64 = 1 << 40
+    /// The label as stored: the 20-bit IPv6 flow label, or ``ipv4Code`` for an IPv4 outer header.
+    private static let ipv4Code: UInt64 = 1 << 20
+    private static let labelMask: UInt64 = 1 << stateShift - 1
 
     init(capacity: Int) {
         self.capacity = capacity
-        entryCapacity = 1024
-        entries = .allocate(capacity: entryCapacity)
-        (slots, mask) = Self.makeSlots(2 * entryCapacity)
+        (entries, mask) = Self.makeEntries(2048)
     }
 
-    deinit {
-        entries.deallocate()
-        slots.deallocate()
-    }
+    deinit { entries.deallocate() }
 
     /// Counts a packet of the observed flow, and says whether the outer source or the
     /// flow label changed since the flow's previous packet.
     @inline(__always)
     mutating func observe(_ seen: FlowObservation) -> CaptureWarnings {
-        let hash = seen.key.hash
-        let tag = hash & Self.tagMask
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        let code = seen.label == FlowObservation.ipv4Outer ? Self.ipv4Code : UInt64(seen.label & 0x000F_FFFF)
+        var slot = Int(truncatingIfNeeded: seen.key.hash) & mask
         while true {
-            let value = slots[slot]
-            if value == 0 { break }
-            if value & Self.tagMask == tag {
-                let entry = entries + Int(truncatingIfNeeded: value & ~Self.tagMask) - 1
-                if entry.pointee.key == seen.key {
-                    return entry.pointee.count(seen)
-                }
+            let entry = entries + slot
+            let state = entry.pointee.state
+            if state == 0 { break }
+            if entry.pointee.key == seen.key {
+                // IPv4 and IPv6 outer sources differ even with equal bits; the code says which.
+                let oldCode = state & Self.labelMask
+                let changed: CaptureWarnings = entry.pointee.outerHigh != seen.outerHigh || entry.pointee.outerLow != seen.outerLow
+                    || (oldCode == Self.ipv4Code) != (code == Self.ipv4Code)
+                    ? .outerSourceChanged
+                    : oldCode != code ? .flowLabelChanged : []
+                let packets = min(state >> Self.stateShift + 1, Self.maximumPackets)
+                entry.pointee.state = packets << Self.stateShift | code
+                entry.pointee.outerHigh = seen.outerHigh
+                entry.pointee.outerLow = seen.outerLow
+                return changed
             }
             slot = (slot + 1) & mask
         }
         guard count < capacity else { return [] }
-        if count == entryCapacity { growEntries() }
-        (entries + count).initialize(to: Entry(key: seen.key, outerHigh: seen.outerHigh, outerLow: seen.outerLow,
-                                               packets: 1, label: seen.label))
+        entries[slot] = Entry(key: seen.key, outerHigh: seen.outerHigh, outerLow: seen.outerLow,
+                              state: 1 << Self.stateShift | code)
         count += 1
-        slots[slot] = tag | UInt64(count)
-        if count * 2 > mask + 1 { growSlots() }
+        // Grow past 3/4 full, so that probe runs stay short.
+        if count * 4 > (mask + 1) * 3 { grow() }
         return []
     }
 
-    /// The packet count of every flow, in the order first seen.
-    var packetCounts: [Int] { (0..<count).map { entries[$0].packets } }
+    /// The packet count of every flow, in no particular order.
+    var packetCounts: [Int] {
+        (0...mask).compactMap { entries[$0].state == 0 ? nil : Int(entries[$0].state >> Self.stateShift) }
+    }
 
-    /// The flows with at least `threshold` packets, with their counts, in the order first seen.
+    /// The flows with at least `threshold` packets, with their counts, in no particular order.
     func flows(withAtLeast threshold: Int) -> [(key: FlowKey, packets: Int)] {
-        (0..<count).filter { entries[$0].packets >= threshold }.map { (entries[$0].key.flowKey, entries[$0].packets) }
-    }
-
-    private mutating func growEntries() {
-        let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity * 2)
-        bigger.moveInitialize(from: entries, count: count)
-        entries.deallocate()
-        entries = bigger
-        entryCapacity *= 2
-    }
-
-    private mutating func growSlots() {
-        slots.deallocate()
-        (slots, mask) = Self.makeSlots(2 * (mask + 1))
-        for index in 0..<count {
-            let hash = entries[index].key.hash
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = hash & Self.tagMask | UInt64(index + 1)
+        (0...mask).compactMap { slot in
+            let state = entries[slot].state
+            guard state != 0, Int(state >> Self.stateShift) >= threshold else { return nil }
+            return (entries[slot].key.flowKey, Int(state >> Self.stateShift))
         }
     }
 
-    private static func makeSlots(_ size: Int) -> (UnsafeMutablePointer<UInt64>, mask: Int) {
-        let slots = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
-        slots.initialize(repeating: 0, count: size)
-        return (slots, size - 1)
+    private mutating func grow() {
+        let (old, oldMask) = (entries, mask)
+        (entries, mask) = Self.makeEntries(2 * (mask + 1))
+        for index in 0...oldMask where old[index].state != 0 {
+            var slot = Int(truncatingIfNeeded: old[index].key.hash) & mask
+            while entries[slot].state != 0 { slot = (slot + 1) & mask }
+            entries[slot] = old[index]
+        }
+        old.deallocate()
     }
-}
 
-extension FlowTable.Entry {
-    /// Counts a packet of this flow and remembers what carried it; reports a change.
-    @inline(__always)
-    fileprivate mutating func count(_ seen: FlowObservation) -> CaptureWarnings {
-        // IPv4 and IPv6 outer sources differ even with equal bits; the label says which.
-        let wasV4 = label == FlowObservation.ipv4Outer, isV4 = seen.label == FlowObservation.ipv4Outer
-        let changed: CaptureWarnings = outerHigh != seen.outerHigh || outerLow != seen.outerLow || wasV4 != isV4
-            ? .outerSourceChanged
-            : label != seen.label ? .flowLabelChanged : []
-        packets += 1
-        outerHigh = seen.outerHigh
-        outerLow = seen.outerLow
-        label = seen.label
-        return changed
+    /// `size` empty entries (a power of two), each on its own cache line.
+    private static func makeEntries(_ size: Int) -> (UnsafeMutablePointer<Entry>, mask: Int) {
+        precondition(MemoryLayout<Entry>.stride == 64)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: size * 64, alignment: 64)
+        raw.initializeMemory(as: UInt8.self, repeating: 0, count: size * 64)
+        return (raw.bindMemory(to: Entry.self, capacity: size), size - 1)
     }
 }

@@ -96,17 +96,27 @@ struct Summary: ~Copyable {
     /// The `top` busiest flows, most packets first, ties in address and port order.
     func busiestFlows(_ top: Int) -> [(FlowKey, Int)] {
         // Only flows at least as busy as the top-th busiest can make the list.
-        var counts = flows.packetCounts
+        let counts = flows.packetCounts
         let threshold: Int
         if counts.count > top, top > 0 {
-            counts.sort(by: >)
-            threshold = counts[top - 1]
+            threshold = top <= 64 ? Self.largest(top, of: counts) : counts.sorted(by: >)[top - 1]
         } else {
             threshold = 0
         }
         return flows.flows(withAtLeast: threshold)
             .sorted { a, b in a.packets != b.packets ? a.packets > b.packets : a.key.precedes(b.key) }
             .prefix(top).map { ($0.key, $0.packets) }
+    }
+
+    /// The `rank`-th largest of `values` (`0 < rank <= values.count`), found with a small
+    /// sorted array: a large capture has hundreds of thousands of flows to sort otherwise.
+    private static func largest(_ rank: Int, of values: [Int]) -> Int {
+        var largest: [Int] = []
+        for value in values where largest.count < rank || value > largest[rank - 1] {
+            largest.insert(value, at: largest.firstIndex { $0 < value } ?? largest.count)
+            if largest.count > rank { largest.removeLast() }
+        }
+        return largest[rank - 1]
     }
 
     func json(linkType: LinkType, top: Int) -> JSON {
