@@ -128,7 +128,8 @@ public final class PcapReader {
     /// a record costs no call into the reader, no optional and no status check; on a large
     /// capture that is a tenth of the time libpcap and the reader take together.
     ///
-    /// Each record is borrowed: its bytes are valid only during the call to `body`.
+    /// Each record is borrowed: its bytes are valid only during the call to `body`, which
+    /// must not read from this reader itself (``next()`` or a nested ``forEachRecord(_:)``).
     ///
     /// - Throws: ``PcapError`` with kind `.truncated` when the file ends inside a record;
     ///   `body` has seen every record before it.
