@@ -3,7 +3,7 @@
 // The open toolkit for IPv6-only load-balancer infrastructure.
 //
 // Codec libraries (BGPKit, TunnelKit, HashRing, NetlinkKit) have no package
-// dependencies; only the command-line tools under Sources/Tools/ pull in
+// dependencies (they share only IPAddressKit, the address types, from this package); only the command-line tools under Sources/Tools/ pull in
 // swift-argument-parser. Fuzzers (Fuzz/), benchmarks (Benchmarks/) and the
 // example consumer (Examples/Consumer) are separate packages so that neither
 // their flags nor their dependencies reach users of the libraries.
@@ -13,6 +13,7 @@ let package = Package(
     name: "lbkit",
     platforms: [.macOS(.v13)],
     products: [
+        .library(name: "IPAddressKit", targets: ["IPAddressKit"]),
         .library(name: "BGPKit", targets: ["BGPKit"]),
         .library(name: "TunnelKit", targets: ["TunnelKit"]),
         .library(name: "NetlinkKit", targets: ["NetlinkKit"]),
@@ -27,16 +28,18 @@ let package = Package(
     ],
     targets: [
         // MARK: Libraries
-        .target(name: "BGPKit"),
-        .target(name: "TunnelKit"),
-        .target(name: "NetlinkKit"),
-        .target(name: "HashRing"),
+        // The address and prefix types all the others share (and re-export).
+        .target(name: "IPAddressKit"),
+        .target(name: "BGPKit", dependencies: ["IPAddressKit"]),
+        .target(name: "TunnelKit", dependencies: ["IPAddressKit"]),
+        .target(name: "NetlinkKit", dependencies: ["IPAddressKit"]),
+        .target(name: "HashRing", dependencies: ["IPAddressKit"]),
         .systemLibrary(
             name: "CPcap",
             pkgConfig: "libpcap",
             providers: [.apt(["libpcap-dev"])]
         ),
-        .target(name: "PcapKit", dependencies: ["CPcap"]),
+        .target(name: "PcapKit", dependencies: ["CPcap", "IPAddressKit"]),
 
         // MARK: Tools
         // What the tools share: JSON output, standard error, buffered standard output.
@@ -67,6 +70,7 @@ let package = Package(
         ),
 
         // MARK: Tests
+        .testTarget(name: "IPAddressKitTests", dependencies: ["IPAddressKit"]),
         .testTarget(name: "BGPKitTests", dependencies: ["BGPKit", "PcapKit"]),
         .testTarget(name: "TunnelKitTests", dependencies: ["TunnelKit", "PcapKit"]),
         .testTarget(name: "NetlinkKitTests", dependencies: ["NetlinkKit"]),

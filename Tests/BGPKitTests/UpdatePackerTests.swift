@@ -77,10 +77,9 @@ final class UpdatePackerTests: XCTestCase {
         XCTAssertThrowsError(try UpdatePacker(context: SessionContext(addPath: [.ipv4Unicast])).announce(route, nextHop: hop, attributes: shared))
         // A 4-octet ASN on a 2-octet session.
         XCTAssertThrowsError(try UpdatePacker(context: .legacy).announce(route, nextHop: hop, attributes: shared))
-        // A prefix length past the family's width.
-        var bad = IPPrefix("192.0.2.0/24")!
-        bad.length = 40
-        XCTAssertThrowsError(try packer.announce([NLRI(bad)], nextHop: hop, attributes: shared))
+        // A prefix length past the family's width cannot even be made.
+        XCTAssertNil(IPPrefix(IPAddress("192.0.2.0")!, length: 40))
+        XCTAssertNil(IPPrefix(keepingHostBits: IPAddress("192.0.2.0")!, length: 40))
         // Messages: hold time 1, an empty MP_UNREACH beside other attributes.
         var open = OpenMessage(asn: 65000, holdTime: 90, bgpIdentifier: IPv4Address(1), capabilities: [])
         open.holdTime = 1

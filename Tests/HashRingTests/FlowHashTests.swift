@@ -64,7 +64,7 @@ final class FlowHashTests: XCTestCase {
         let destination = IPAddress("2001:db8:ff::1")!
         let samples = 64_000
         for _ in 0..<samples {
-            let flow = FlowKey(transportProtocol: 6, source: IPAddress(ipv6High: 0x2001_0db8_0000_0000, low: generator.next() & 0xffff),
+            let flow = FlowKey(transportProtocol: 6, source: IPAddress.v6(IPv6Address(high: 0x2001_0db8_0000_0000, low: generator.next() & 0xffff)),
                                sourcePort: UInt16(truncatingIfNeeded: generator.next()), destination: destination, destinationPort: 443)
             counts[Mixing.reduce(FlowHash().hash(flow), into: 64)] += 1
         }

@@ -35,8 +35,8 @@ final class GoldenTableTests: XCTestCase {
     func testIPVSMaglevMatchesTheGoldenTables() throws {
         for name in ["ipvs-mh-251-ipv6", "ipvs-mh-4093-ipv4"] {
             let (_, size, backends) = try Self.arguments(name)
-            let family: IPAddress.Family = backends.contains { $0.address.family == .ipv6 } ? .ipv6 : .ipv4
-            let profile = try IPVSMaglevProfile(tableSize: size, serviceFamily: family)
+            let family: IPVersion = backends.contains { $0.address.version == .v6 } ? .v6 : .v4
+            let profile = try IPVSMaglevProfile(tableSize: size, serviceVersion: family)
             let destinations = backends.map { IPVSDestination(key: $0.key, weight: Int32($0.weight)) }
             let table = try profile.table(destinations: destinations).table
             XCTAssertEqual(Self.names(table), try Self.lines(name + ".table"), name)

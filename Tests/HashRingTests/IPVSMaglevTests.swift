@@ -4,7 +4,7 @@ import XCTest
 final class IPVSMaglevTests: XCTestCase {
     private func destinations(_ count: Int, weight: Int32 = 1) -> [IPVSDestination] {
         (0..<count).map {
-            IPVSDestination(key: Backend.Key(address: IPAddress(ipv6High: 0x2001_0db8_0000_0000, low: UInt64(0x10 + $0)), port: 80), weight: weight)
+            IPVSDestination(key: Backend.Key(address: IPAddress.v6(IPv6Address(high: 0x2001_0db8_0000_0000, low: UInt64(0x10 + $0))), port: 80), weight: weight)
         }
     }
 
@@ -18,12 +18,12 @@ final class IPVSMaglevTests: XCTestCase {
     }
 
     func testAddressFoldingFollowsTheKernelUnion() throws {
-        let v6 = try IPVSMaglevProfile(serviceFamily: .ipv6)
-        let v4 = try IPVSMaglevProfile(serviceFamily: .ipv4)
-        let address = IPAddress(ipv6High: 0x2001_0db8_0000_0001, low: 0x0000_0000_0000_0010)
+        let v6 = try IPVSMaglevProfile(serviceVersion: .v6)
+        let v4 = try IPVSMaglevProfile(serviceVersion: .v4)
+        let address = IPAddress.v6(IPv6Address(high: 0x2001_0db8_0000_0001, low: 0x0000_0000_0000_0010))
         XCTAssertEqual(v6.fold(address), 0x2001_0db8 ^ 0x0000_0001 ^ 0x10)
         XCTAssertEqual(v4.fold(address), 0x2001_0db8)
-        XCTAssertEqual(v6.fold(IPAddress(ipv4: 0x0a00_0001)), 0x0a00_0001, "IPv4 sits in the first word, the rest zero")
+        XCTAssertEqual(v6.fold(IPAddress.v4(IPv4Address(0x0a00_0001))), 0x0a00_0001, "IPv4 sits in the first word, the rest zero")
     }
 
     func testListOrderIsTheReverseOfAdditionAndMatters() throws {
@@ -52,7 +52,7 @@ final class IPVSMaglevTests: XCTestCase {
         quiesced[1].weight = 0  // lastWeight stays 1, as the kernel keeps it
         let table = try profile.table(destinations: quiesced)
         XCTAssertEqual(table.table.slots, active.table.slots)
-        let clients = (1...400).map { IPAddress(ipv4: 0xc000_0200 + UInt32($0)) }
+        let clients = (1...400).map { IPAddress.v4(IPv4Address(0xc000_0200 + UInt32($0))) }
         var refused = 0
         for client in clients {
             let chosen = table.destinationIndex(clientAddress: client, clientPort: 0, transportProtocol: 6)
@@ -71,7 +71,7 @@ final class IPVSMaglevTests: XCTestCase {
     func testPortIsHashedOnlyWithMHPortAndPortedProtocols() throws {
         let plain = try IPVSMaglevProfile(tableSize: 251).table(destinations: destinations(8))
         let ported = try IPVSMaglevProfile(tableSize: 251, hashesPort: true).table(destinations: destinations(8))
-        let client = IPAddress(ipv6High: 0x2001_0db8_0001_0000, low: 5)
+        let client = IPAddress.v6(IPv6Address(high: 0x2001_0db8_0001_0000, low: 5))
         let choices = Set((1000..<1100).compactMap { ported.destinationIndex(clientAddress: client, clientPort: UInt16($0), transportProtocol: 6) })
         XCTAssertGreaterThan(choices.count, 1)
         XCTAssertEqual(Set((1000..<1100).compactMap { plain.destinationIndex(clientAddress: client, clientPort: UInt16($0), transportProtocol: 6) }).count, 1)
@@ -81,6 +81,6 @@ final class IPVSMaglevTests: XCTestCase {
     func testAllZeroWeightsLeaveTheTableEmpty() throws {
         let table = try IPVSMaglevProfile(tableSize: 251).table(destinations: destinations(2, weight: 0))
         XCTAssertTrue(table.table.slots.allSatisfy { $0 == LookupTable.noBackend })
-        XCTAssertNil(table.destinationIndex(clientAddress: IPAddress(ipv4: 1), clientPort: 0, transportProtocol: 6))
+        XCTAssertNil(table.destinationIndex(clientAddress: IPAddress.v4(IPv4Address(1)), clientPort: 0, transportProtocol: 6))
     }
 }

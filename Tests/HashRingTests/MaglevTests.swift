@@ -4,7 +4,7 @@ import XCTest
 final class MaglevTests: XCTestCase {
     /// `[2001:db8::i]:80` for i in 1...count.
     static func backends(_ count: Int, weight: (Int) -> UInt32 = { _ in 1 }) -> [Backend] {
-        (0..<count).map { Backend(address: IPAddress(ipv6High: 0x2001_0db8_0000_0000, low: UInt64($0 + 1)), port: 80, weight: weight($0)) }
+        (0..<count).map { Backend(address: IPAddress.v6(IPv6Address(high: 0x2001_0db8_0000_0000, low: UInt64($0 + 1))), port: 80, weight: weight($0)) }
     }
 
     func testSameTableFromShuffledInput() throws {
@@ -74,7 +74,7 @@ final class MaglevTests: XCTestCase {
         XCTAssertTrue(ownSlots.isSubset(of: Set(removal.changedSlots)), "every slot of the removed backend moves")
         XCTAssertLessThan(removal.movedFraction, 2.0 / 100, "removal moved \(removal.movedFraction)")
 
-        let newcomer = Backend(address: IPAddress(ipv6High: 0x2001_0db8_0000_0000, low: 1000), port: 80)
+        let newcomer = Backend(address: IPAddress.v6(IPv6Address(high: 0x2001_0db8_0000_0000, low: 1000)), port: 80)
         let (grown, addition) = try Maglev.rebuild(table, backends: backends + [newcomer])
         XCTAssertLessThan(addition.movedFraction, 2.0 / 101, "addition moved \(addition.movedFraction)")
         // Every slot the newcomer holds is a changed slot.

@@ -27,7 +27,7 @@ final class ResilientBucketsTests: XCTestCase {
         let members = MaglevTests.backends(4)
         var buckets = try ResilientBuckets(bucketCount: 64, members: members)
         let before = buckets.table
-        let newcomer = Backend(address: IPAddress(ipv6High: 0x2001_0db8_0000_0000, low: 99), port: 80)
+        let newcomer = Backend(address: IPAddress.v6(IPv6Address(high: 0x2001_0db8_0000_0000, low: 99)), port: 80)
 
         // No idle buckets: nothing moves, the newcomer holds nothing yet.
         var noIdle = buckets
@@ -47,7 +47,7 @@ final class ResilientBucketsTests: XCTestCase {
 
     func testRemovingAnUnknownMemberThrows() throws {
         var buckets = try ResilientBuckets(bucketCount: 8, members: MaglevTests.backends(2))
-        let stranger = Backend.Key(address: IPAddress(ipv4: 1))
+        let stranger = Backend.Key(address: IPAddress.v4(IPv4Address(1)))
         XCTAssertThrowsError(try buckets.remove(stranger)) {
             XCTAssertEqual($0 as? HashRingError, .unknownBackend(stranger))
         }

@@ -5,7 +5,7 @@ import HashRing
 // 1 ms, and a lookup from a raw IPv6 5-tuple in under 15 ns, on one core.
 
 func backends(_ count: Int) -> [Backend] {
-    (1...count).map { Backend(address: IPAddress(ipv6High: 0x2001_0db8_0000_0000, low: UInt64($0)), port: 80) }
+    (1...count).map { Backend(address: IPAddress.v6(IPv6Address(high: 0x2001_0db8_0000_0000, low: UInt64($0))), port: 80) }
 }
 
 let thousand = backends(1000)

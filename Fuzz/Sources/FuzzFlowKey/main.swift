@@ -12,9 +12,9 @@ func fuzzOne(_ bytes: UnsafeRawBufferPointer) {
     let text = String(decoding: bytes, as: UTF8.self)
     if let address = IPAddress(text) {
         // Printing and parsing again gives the same address.
-        precondition(IPAddress(address.description).map { ($0.high, $0.low) } ?? (0, 1) == (address.high, address.low),
-                     "address text does not round-trip")
+        precondition(IPAddress(address.description) == address, "address text does not round-trip")
     }
+    if let prefix = IPPrefix(text) { precondition(IPPrefix(prefix.description) == prefix, "prefix text does not round-trip") }
     if let backend = Backend(text) { _ = backend.description }
     _ = Backend.parseEndpoint(text)
 }

@@ -70,12 +70,9 @@ enum NLRICodec {
         } else if nlri.pathID != nil {
             throw .pathIdentifier("prefix \(nlri.prefix) has a path id but ADD-PATH is off")
         }
-        let length = nlri.prefix.length
-        guard Int(length) <= nlri.prefix.address.bitWidth else {
-            throw .valueOutOfRange("prefix length \(length) for \(afi)")
-        }
-        buffer.append(length)
-        let octets = (Int(length) + 7) / 8
+        // IPPrefix keeps its length within the address's width, so it fits a byte.
+        buffer.append(UInt8(truncatingIfNeeded: nlri.prefix.length))
+        let octets = nlri.prefix.encodedByteCount
         switch nlri.prefix.address {
         case let .v4(a):
             for i in 0..<octets { buffer.append(UInt8(truncatingIfNeeded: a.value >> (24 - 8 * UInt32(i)))) }

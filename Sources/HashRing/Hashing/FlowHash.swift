@@ -37,8 +37,8 @@ public struct FlowHash: Hashable, Sendable {
     public func hash(_ flow: FlowKey) -> UInt64 {
         let sourcePort = includesSourcePort ? UInt64(flow.sourcePort) : 0
         let word = UInt64(flow.transportProtocol) << 32 | sourcePort << 16 | UInt64(flow.destinationPort)
-        let a = Mixing.foldedMultiply(flow.source.high ^ 0x243f_6a88_85a3_08d3, flow.source.low ^ 0x1319_8a2e_0370_7344)
-        let b = Mixing.foldedMultiply(flow.destination.high ^ 0xa409_3822_299f_31d0, flow.destination.low ^ 0x082e_fa98_ec4e_6c89)
+        let a = Mixing.foldedMultiply(flow.source.mappedHigh ^ 0x243f_6a88_85a3_08d3, flow.source.mappedLow ^ 0x1319_8a2e_0370_7344)
+        let b = Mixing.foldedMultiply(flow.destination.mappedHigh ^ 0xa409_3822_299f_31d0, flow.destination.mappedLow ^ 0x082e_fa98_ec4e_6c89)
         let c = Mixing.foldedMultiply(word ^ 0x4528_21e6_38d0_1377, seed ^ 0xbe54_66cf_34e9_0c6c)
         return Mixing.mix64(a &+ Mixing.foldedMultiply(b ^ 0xc0ac_29b7_c97c_50dd, c ^ 0x3f84_d5b5_b547_0917))
     }

@@ -45,18 +45,18 @@ public struct IPVSMaglevProfile: Hashable, Sendable {
     /// Whether the service has the `mh-fallback` flag (`IP_VS_SVC_F_SCHED1`): when the
     /// chosen destination is unavailable, probe further slots.
     public var fallback: Bool
-    /// The service's address family, which decides how addresses are folded.
-    public var serviceFamily: IPAddress.Family
+    /// The service's IP version, which decides how addresses are folded.
+    public var serviceVersion: IPVersion
 
     /// A profile for a kernel whose table has `tableSize` slots (4,093 by default).
     /// - Throws: ``HashRingError/notAnIPVSTableSize(_:)`` for a size the kernel cannot have.
     public init(tableSize: Int = defaultTableSize, hashesPort: Bool = false, fallback: Bool = false,
-                serviceFamily: IPAddress.Family = .ipv6) throws(HashRingError) {
+                serviceVersion: IPVersion = .v6) throws(HashRingError) {
         guard Self.tableSizes.contains(tableSize) else { throw .notAnIPVSTableSize(tableSize) }
         self.tableSize = tableSize
         self.hashesPort = hashesPort
         self.fallback = fallback
-        self.serviceFamily = serviceFamily
+        self.serviceVersion = serviceVersion
     }
 
     /// The kernel's `ip_vs_mh_hashkey`: the 32-bit hash of an address and port (host
@@ -71,9 +71,9 @@ public struct IPVSMaglevProfile: Hashable, Sendable {
     /// kernel stores an IPv4 address in the first word of `nf_inet_addr`, the rest zero.
     @inlinable
     public func fold(_ address: IPAddress) -> UInt32 {
-        if let ipv4 = address.ipv4Value { return ipv4 }
-        let (w0, w1, w2, w3) = address.words
-        return serviceFamily == .ipv6 ? w0 ^ w1 ^ w2 ^ w3 : w0
+        if case let .v4(ipv4) = address { return ipv4.value }
+        let (w0, w1, w2, w3) = address.mappedWords
+        return serviceVersion == .v6 ? w0 ^ w1 ^ w2 ^ w3 : w0
     }
 
     /// The kernel's table for `destinations` given in the kernel's list order (as

@@ -6,7 +6,7 @@
 /// identical on every host.
 public struct Backend: Hashable, Sendable, CustomStringConvertible {
     /// The identity of a backend and its stable ordering key: the address's 128-bit
-    /// value, then the port. Never Swift's per-process seeded `Hasher`.
+    /// value (IPv4 in its IPv4-mapped form), then the port. Never Swift's per-process seeded `Hasher`.
     public struct Key: Hashable, Sendable, Comparable, CustomStringConvertible {
         /// The backend's address.
         public var address: IPAddress
@@ -20,13 +20,14 @@ public struct Backend: Hashable, Sendable, CustomStringConvertible {
         }
 
         public static func < (a: Key, b: Key) -> Bool {
-            (a.address, a.port) < (b.address, b.port)
+            (a.address.mappedHigh, a.address.mappedLow, a.address.version.rawValue, a.port)
+                < (b.address.mappedHigh, b.address.mappedLow, b.address.version.rawValue, b.port)
         }
 
         /// The 18 bytes the identity hashes cover: the 16-byte address (IPv4 in its
         /// IPv4-mapped form), then the port in network byte order.
         public var identityBytes: [UInt8] {
-            address.bytes + [UInt8(truncatingIfNeeded: port >> 8), UInt8(truncatingIfNeeded: port)]
+            address.mappedBytes + [UInt8(truncatingIfNeeded: port >> 8), UInt8(truncatingIfNeeded: port)]
         }
 
         /// SipHash of ``identityBytes`` with `hasher`, without building the bytes.
@@ -34,14 +35,14 @@ public struct Backend: Hashable, Sendable, CustomStringConvertible {
         public func identityHash(_ hasher: SipHash) -> UInt64 {
             // Bytes 0..<16 read as little-endian words are the big-endian halves swapped;
             // the port's two network-order bytes read little-endian are its byte swap.
-            hasher.hash(words: (address.high.byteSwapped, address.low.byteSwapped),
+            hasher.hash(words: (address.mappedHigh.byteSwapped, address.mappedLow.byteSwapped),
                         tail: UInt64(port.byteSwapped), tailCount: 2)
         }
 
         /// `10.0.0.1`, `10.0.0.1:80`, `2001:db8::10`, `[2001:db8::10]:80`.
         public var description: String {
             guard port != 0 else { return address.description }
-            return address.family == .ipv6 ? "[\(address)]:\(port)" : "\(address):\(port)"
+            return address.version == .v6 ? "[\(address)]:\(port)" : "\(address):\(port)"
         }
     }
 
@@ -85,7 +86,7 @@ public struct Backend: Hashable, Sendable, CustomStringConvertible {
         if text.first == "[" {
             guard let close = text.firstIndex(of: "]"),
                   let address = IPAddress(text[text.index(after: text.startIndex)..<close]),
-                  address.family == .ipv6 else { return nil }
+                  address.version == .v6 else { return nil }
             let rest = text[text.index(after: close)...]
             if rest.isEmpty { return (address, nil) }
             guard rest.first == ":", let port = parsePort(rest.dropFirst()) else { return nil }
@@ -94,7 +95,7 @@ public struct Backend: Hashable, Sendable, CustomStringConvertible {
         if let address = IPAddress(text) { return (address, nil) }
         // IPv4 with a port: exactly one colon.
         guard let colon = text.firstIndex(of: ":"), text[text.index(after: colon)...].firstIndex(of: ":") == nil,
-              let address = IPAddress(text[..<colon]), address.family == .ipv4,
+              let address = IPAddress(text[..<colon]), address.version == .v4,
               let port = parsePort(text[text.index(after: colon)...]) else { return nil }
         return (address, port)
     }

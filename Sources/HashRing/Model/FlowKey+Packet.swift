@@ -33,8 +33,8 @@ extension FlowKey {
         case 6:
             guard packet.count >= 40 else { throw .truncated(needed: 40, available: packet.count) }
             transportProtocol = packet[6]
-            source = IPAddress(ipv6High: packet.bigEndianWord(at: 8), low: packet.bigEndianWord(at: 16))
-            destination = IPAddress(ipv6High: packet.bigEndianWord(at: 24), low: packet.bigEndianWord(at: 32))
+            source = .v6(IPv6Address(high: packet.bigEndianWord(at: 8), low: packet.bigEndianWord(at: 16)))
+            destination = .v6(IPv6Address(high: packet.bigEndianWord(at: 24), low: packet.bigEndianWord(at: 32)))
             transportOffset = 40
         case 4:
             let words = first & 0x0f
@@ -42,8 +42,8 @@ extension FlowKey {
             transportOffset = Int(words) * 4
             guard packet.count >= transportOffset else { throw .truncated(needed: transportOffset, available: packet.count) }
             transportProtocol = packet[9]
-            source = IPAddress(ipv4: packet.bigEndianUInt32(at: 12))
-            destination = IPAddress(ipv4: packet.bigEndianUInt32(at: 16))
+            source = .v4(IPv4Address(packet.bigEndianUInt32(at: 12)))
+            destination = .v4(IPv4Address(packet.bigEndianUInt32(at: 16)))
         default:
             throw .unknownVersion(first >> 4)
         }

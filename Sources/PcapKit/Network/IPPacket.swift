@@ -8,9 +8,9 @@
 /// rather than reassembled.
 public struct IPPacket: Hashable, Sendable {
     /// Where the packet came from.
-    public var source: NetworkAddress
+    public var source: IPAddress
     /// Where the packet goes.
-    public var destination: NetworkAddress
+    public var destination: IPAddress
     /// The upper-layer protocol number (6 is TCP), after any IPv6 extension headers.
     public var transportProtocol: UInt8
     /// Offset of the transport header within the bytes given to ``init(decoding:)``.
@@ -92,7 +92,7 @@ public struct IPPacket: Hashable, Sendable {
         }
     }
 
-    private init(source: NetworkAddress, destination: NetworkAddress, transportProtocol: UInt8, transportOffset: Int, endOffset: Int) {
+    private init(source: IPAddress, destination: IPAddress, transportProtocol: UInt8, transportOffset: Int, endOffset: Int) {
         self.source = source
         self.destination = destination
         self.transportProtocol = transportProtocol

@@ -1,12 +1,12 @@
 /// One end of a TCP connection: an address and a port.
 public struct TCPEndpoint: Hashable, Sendable, CustomStringConvertible {
     /// The IP address.
-    public var address: NetworkAddress
+    public var address: IPAddress
     /// The TCP port.
     public var port: UInt16
 
     /// Creates an endpoint.
-    public init(address: NetworkAddress, port: UInt16) {
+    public init(address: IPAddress, port: UInt16) {
         self.address = address
         self.port = port
     }
@@ -14,8 +14,8 @@ public struct TCPEndpoint: Hashable, Sendable, CustomStringConvertible {
     /// `192.0.2.1:179` or `[2001:db8::1]:179`.
     public var description: String {
         switch address {
-        case .ipv4: "\(address):\(port)"
-        case .ipv6: "[\(address)]:\(port)"
+        case .v4: "\(address):\(port)"
+        case .v6: "[\(address)]:\(port)"
         }
     }
 }

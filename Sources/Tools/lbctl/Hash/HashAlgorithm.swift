@@ -66,8 +66,8 @@ struct HashTableOptions: ParsableArguments {
                 for backend in backends where backend.weight > UInt32(Int32.max) {
                     throw HashToolError("backend '\(backend)': IPVS weights go up to \(Int32.max)")
                 }
-                let family: IPAddress.Family = backends.contains { $0.address.family == .ipv6 } ? .ipv6 : .ipv4
-                let profile = try IPVSMaglevProfile(tableSize: size, hashesPort: mhPort, fallback: mhFallback, serviceFamily: family)
+                let version: IPVersion = backends.contains { $0.address.version == .v6 } ? .v6 : .v4
+                let profile = try IPVSMaglevProfile(tableSize: size, hashesPort: mhPort, fallback: mhFallback, serviceVersion: version)
                 let given = backends.map { IPVSDestination(key: $0.key, weight: Int32($0.weight)) }
                 let destinations = listedOrder ? given : IPVSDestination.kernelOrder(addedInOrder: given)
                 let ipvs = try profile.table(destinations: destinations)

@@ -20,7 +20,7 @@ enum HashFlowParser {
         guard let (destination, destinationPort) = Backend.parseEndpoint(fields[2]) else {
             return .failure(HashToolError("destination '\(fields[2])' is not ADDRESS, IPV4:PORT or [IPV6]:PORT"))
         }
-        guard source.family == destination.family else {
+        guard source.version == destination.version else {
             return .failure(HashToolError("source and destination are of different address families"))
         }
         return .success(FlowKey(transportProtocol: number, source: source, sourcePort: sourcePort ?? 0,

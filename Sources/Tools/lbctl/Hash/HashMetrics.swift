@@ -49,7 +49,7 @@ enum HashMetrics {
     /// The backends used for N: `[2001:db8::i]:80` for i in 1...N, equal weights.
     static func backends(_ count: Int) -> [Backend] {
         (1...max(count, 1)).prefix(count).map {
-            Backend(address: IPAddress(ipv6High: 0x2001_0db8_0000_0000, low: UInt64($0)), port: 80)
+            Backend(address: IPAddress.v6(IPv6Address(high: 0x2001_0db8_0000_0000, low: UInt64($0))), port: 80)
         }
     }
 
@@ -82,7 +82,7 @@ enum HashMetrics {
 
             // Removal of the last backend in key order (the only one jump hash can remove
             // without renumbering), and addition of a new last one.
-            let newcomer = Backend(address: IPAddress(ipv6High: 0x2001_0db8_0000_0000, low: UInt64(backendCount + 1)), port: 80)
+            let newcomer = Backend(address: IPAddress.v6(IPv6Address(high: 0x2001_0db8_0000_0000, low: UInt64(backendCount + 1))), port: 80)
             let removed: TableDiff
             let added: TableDiff
             if algorithm == .resilient {
@@ -117,9 +117,9 @@ enum HashMetrics {
             state &+= 0x9e37_79b9_7f4a_7c15
             return Mixing.mix64(state)
         }
-        let destination = IPAddress(ipv6High: 0x2001_0db8_00ff_0000, low: 1)
+        let destination = IPAddress.v6(IPv6Address(high: 0x2001_0db8_00ff_0000, low: 1))
         let flows = (0..<4096).map { _ in
-            FlowKey(transportProtocol: 6, source: IPAddress(ipv6High: random(), low: random()),
+            FlowKey(transportProtocol: 6, source: IPAddress.v6(IPv6Address(high: random(), low: random())),
                     sourcePort: UInt16(truncatingIfNeeded: random()), destination: destination, destinationPort: 443)
         }
         let hasher = FlowHash()

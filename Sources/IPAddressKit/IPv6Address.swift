@@ -11,24 +11,59 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
     public var low: UInt64
 
     /// The address with these halves.
+    @inlinable
     public init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
     }
 
     /// The address from its eight 16-bit groups.
+    @inlinable
     public init(_ g0: UInt16, _ g1: UInt16, _ g2: UInt16, _ g3: UInt16,
                 _ g4: UInt16, _ g5: UInt16, _ g6: UInt16, _ g7: UInt16) {
         high = UInt64(g0) << 48 | UInt64(g1) << 32 | UInt64(g2) << 16 | UInt64(g3)
         low = UInt64(g4) << 48 | UInt64(g5) << 32 | UInt64(g6) << 16 | UInt64(g7)
     }
 
-    /// Reads sixteen bytes at `offset`; the caller has checked they are there.
-    @inline(__always)
-    init(reading bytes: UnsafeRawBufferPointer, at offset: Int) {
-        high = bytes.uint64(offset)
-        low = bytes.uint64(offset + 8)
+    /// The address in the first sixteen of `bytes` (network order); `nil` when there are
+    /// fewer than sixteen.
+    @inlinable
+    public init?(bytes: some Collection<UInt8>) {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var count = 0
+        for byte in bytes.prefix(16) {
+            if count < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
+            count += 1
+        }
+        guard count == 16 else { return nil }
+        self.init(high: high, low: low)
     }
+
+    /// The address from its eight 16-bit groups; `nil` unless there are exactly eight.
+    public init?(groups: [UInt16]) {
+        guard groups.count == 8 else { return nil }
+        self.init(groups[0], groups[1], groups[2], groups[3], groups[4], groups[5], groups[6], groups[7])
+    }
+
+    /// The sixteen bytes in network order.
+    public var bytes: [UInt8] {
+        (0..<16).map { index in
+            UInt8(truncatingIfNeeded: (index < 8 ? high : low) >> (UInt64(7 - index % 8) * 8))
+        }
+    }
+
+    /// The eight 16-bit groups, first first.
+    public var groups: [UInt16] { (0..<8).map(group) }
+
+    /// True for `::`.
+    @inlinable
+    public var isUnspecified: Bool { high == 0 && low == 0 }
+
+    /// True for link-local unicast addresses (`fe80::/10`), which BGP sends as the second
+    /// next hop and which need an interface to be reachable.
+    @inlinable
+    public var isLinkLocal: Bool { high >> 54 == 0x3FA }
 
     /// The group at `index` (0...7).
     public func group(_ index: Int) -> UInt16 {
@@ -147,6 +182,7 @@ public struct IPv6Address: Hashable, Comparable, Sendable, CustomStringConvertib
         return text
     }
 
+    @inlinable
     public static func < (a: IPv6Address, b: IPv6Address) -> Bool {
         a.high != b.high ? a.high < b.high : a.low < b.low
     }
